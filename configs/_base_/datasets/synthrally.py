@@ -1,0 +1,42 @@
+# SynthRally (tools/data/synthesize.py synthrally --out data/synthrally):
+# 64 x 96 frames, clips of 32 frames at stride 2, sized for a 2-core CPU.
+_base_ = './f3ast_frames.py'
+
+clip_len = 32
+stride = 2
+window = dict(clip_len=clip_len, stride=stride, pad_len=2)
+
+# No crops (the whole court matters) and no horizontal flips, which would
+# swap forehand and backhand: SynthRally players all hold the racket in the
+# same hand.
+train_pipeline = [
+    dict(type='SampleEventWindow', max_seq_len=30),
+    dict(type='PaddedRawFrameDecode'),
+    dict(type='ClipColorJitter'),
+    dict(type='FormatShape', input_format='NCTHW'),
+    dict(type='PackEventSequenceInputs'),
+]
+test_pipeline = [
+    dict(type='SampleEventWindow', max_seq_len=30),
+    dict(type='PaddedRawFrameDecode'),
+    dict(type='FormatShape', input_format='NCTHW'),
+    dict(type='PackEventSequenceInputs'),
+]
+dataset = dict(type='EventSequenceDataset', data_root='data/synthrally',
+               **window)
+train_dataloader = dict(
+    batch_size=4,
+    num_workers=2,
+    dataset=dict(
+        **dataset, num_train_clips=400, pipeline=train_pipeline))
+val_dataloader = dict(
+    batch_size=8, num_workers=2,
+    dataset=dict(**dataset, pipeline=test_pipeline))
+test_dataloader = dict(
+    batch_size=8, num_workers=2,
+    dataset=dict(**dataset, pipeline=test_pipeline))
+val_evaluator = dict(type='SequenceMetric', with_tolerance=False)
+test_evaluator = [
+    dict(type='SequenceMetric', with_tolerance=False),
+    dict(type='SpottingMetric')
+]

@@ -1,0 +1,7 @@
+_base_ = './default_runtime.py'
+
+# Sequence models keep the checkpoint with the best sequence accuracy
+# (F3AST's model selection) and draw timelines with --show-dir.
+default_hooks = dict(
+    checkpoint=dict(save_best='seq/accuracy', rule='greater'),
+    visualization=dict(type='SequenceVisualizationHook', enable=False))

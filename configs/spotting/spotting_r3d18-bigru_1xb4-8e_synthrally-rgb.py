@@ -1,0 +1,8 @@
+_base_ = [
+    '../_base_/models/framewise_spotter_r3d18.py',
+    '../_base_/datasets/synthrally.py',
+    '../_base_/schedules/adamw_cosine_short.py',
+    '../_base_/sequence_runtime.py'
+]
+
+model = dict(head=dict(num_classes=40))

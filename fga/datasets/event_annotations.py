@@ -1,0 +1,132 @@
+"""Reading and checking F3AST-format annotations (``classes.txt`` + split
+JSON), and turning a video's events into its ground-truth label sequence.
+
+Vocabulary: ``classes.txt`` starts with the literal tokens ``start`` and
+``end``; the remaining lines are the C real classes. fga indexes real classes
+``0..C-1``; the sequence model's token ids are ``0`` pad, ``1`` start, ``2``
+end and ``3 + index`` (the reference's ids).
+"""
+import json
+import os.path as osp
+import warnings
+from typing import Dict, List, Sequence
+
+import numpy as np
+
+__all__ = [
+    'SPECIAL_TOKENS', 'load_classes', 'load_event_annotations',
+    'validate_event_records', 'ground_truth_sequence'
+]
+
+SPECIAL_TOKENS = ('start', 'end')
+
+
+def load_classes(path: str) -> List[str]:
+    """Real class names of a ``classes.txt`` (without ``start``/``end``)."""
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'classes file {path} does not exist')
+    with open(path, encoding='utf-8') as f:
+        lines = [line.strip() for line in f if line.strip()]
+    if tuple(lines[:2]) != SPECIAL_TOKENS:
+        raise ValueError(f'{path}: the first two lines must be "start" and '
+                         f'"end" (F3AST vocabulary), got {lines[:2]}')
+    names = lines[2:]
+    if not names:
+        raise ValueError(f'{path}: no classes after "start" and "end"')
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ValueError(f'{path}: duplicate class names {duplicates}')
+    return names
+
+
+def load_event_annotations(path: str,
+                           class_names: Sequence[str]) -> List[dict]:
+    """Load and check a split JSON; see :func:`validate_event_records`."""
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'annotation file {path} does not exist')
+    try:
+        with open(path, encoding='utf-8') as f:
+            records = json.load(f)
+    except json.JSONDecodeError as err:
+        raise ValueError(f'{path}: malformed JSON ({err})') from None
+    return validate_event_records(records, class_names, path)
+
+
+def validate_event_records(records, class_names: Sequence[str],
+                           source: str) -> List[dict]:
+    """Check records ``{video, num_frames, events: [{frame, label}]}``.
+
+    Errors (naming ``source`` and the video): not a list of objects, missing
+    keys, duplicate videos, a negative or non-integer frame, a label not in
+    ``class_names``. Warnings: an event at or past ``num_frames`` (dropped,
+    as the reference does) and unsorted events (stably sorted by frame; the
+    file order stays in ``json_events`` for reference-compatible binning).
+
+    Returns:
+        New records with ``events`` sorted and ``json_events`` added.
+    """
+    if not isinstance(records, list):
+        raise ValueError(f'{source}: expected a JSON list of videos, got '
+                         f'{type(records).__name__}')
+    known = set(class_names)
+    seen = set()
+    out = []
+    for i, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise ValueError(f'{source}: entry {i} is not an object')
+        for key in ('video', 'num_frames', 'events'):
+            if key not in record:
+                raise ValueError(f'{source}: entry {i} '
+                                 f'({record.get("video", "?")}) lacks "{key}"')
+        video = record['video']
+        if video in seen:
+            raise ValueError(f'{source}: video {video} appears twice')
+        seen.add(video)
+        num_frames = record['num_frames']
+        if not isinstance(num_frames, int) or num_frames <= 0:
+            raise ValueError(f'{source}: video {video} has num_frames '
+                             f'{num_frames!r}; expected a positive integer')
+        events = []
+        for event in record['events']:
+            frame, label = event.get('frame'), event.get('label')
+            if not isinstance(frame, int) or frame < 0:
+                raise ValueError(f'{source}: video {video} has an event with '
+                                 f'frame {frame!r}; expected an integer >= 0')
+            if label not in known:
+                raise ValueError(f'{source}: video {video} frame {frame}: '
+                                 f'label {label!r} is not in classes.txt')
+            if frame >= num_frames:
+                warnings.warn(f'{source}: video {video}: event {label!r} at '
+                              f'frame {frame} >= num_frames {num_frames}; '
+                              'dropped')
+                continue
+            events.append(event)
+        frames = [e['frame'] for e in events]
+        ordered = sorted(events, key=lambda e: e['frame'])
+        if frames != sorted(frames):
+            warnings.warn(f'{source}: video {video}: events are not sorted by '
+                          'frame; sorting them')
+        out.append(dict(record, events=ordered, json_events=events))
+    return out
+
+
+def ground_truth_sequence(record: dict,
+                          class_to_index: Dict[str, int],
+                          stride: int = 1,
+                          reference_compat: bool = False) -> np.ndarray:
+    """Ground-truth class indices of one video, in time order.
+
+    Clean: every event, sorted by frame. Reference-compatible: events are
+    written in file order into ``num_frames // stride`` bins, so events
+    sharing a bin merge (the later in the file wins); events in the trailing
+    partial bin are dropped (the reference indexes past the end there).
+    """
+    if not reference_compat:
+        return np.array([class_to_index[e['label']] for e in record['events']],
+                        dtype=np.int64)
+    bins = np.full(record['num_frames'] // stride, -1, dtype=np.int64)
+    for event in record['json_events']:
+        b = event['frame'] // stride
+        if b < len(bins):
+            bins[b] = class_to_index[event['label']]
+    return bins[bins >= 0]

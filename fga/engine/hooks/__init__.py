@@ -1,0 +1,3 @@
+from .sequence_visualization_hook import SequenceVisualizationHook
+
+__all__ = ['SequenceVisualizationHook']

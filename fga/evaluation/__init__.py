@@ -1,0 +1,4 @@
+from .functional import *  # noqa: F401,F403
+from .metrics import SequenceMetric, SpottingMetric
+
+__all__ = ['SequenceMetric', 'SpottingMetric']

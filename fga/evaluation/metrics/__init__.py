@@ -1,0 +1,4 @@
+from .sequence_metric import SequenceMetric
+from .spotting_metric import SpottingMetric
+
+__all__ = ['SequenceMetric', 'SpottingMetric']

@@ -1,0 +1,130 @@
+"""Evaluate sequence prediction files against F3AST annotation files."""
+import json
+import os.path as osp
+import warnings
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+
+from fga.datasets.event_annotations import (ground_truth_sequence,
+                                            load_classes,
+                                            load_event_annotations)
+from .functional import (equivalence_matrix, finetennis_tolerance_pairs,
+                         pairs_to_indices, reference_tolerance_id_pairs,
+                         sequence_metrics)
+
+__all__ = ['load_sequence_predictions', 'tolerance_matrix',
+           'evaluate_sequence_files']
+
+NUM_SPECIAL_TOKENS = 3
+TOLERANCES = ('none', 'finetennis', 'reference')
+
+
+def load_sequence_predictions(
+        path: str,
+        class_names: List[str]) -> Dict[str, Tuple[np.ndarray, np.ndarray]]:
+    """Read ``[{video, labels: [names], scores?: [[C probs] per label]}]``.
+
+    Returns:
+        video -> (class indices (k,), probability rows (k, C)); rows are
+        one-hot when ``scores`` is absent.
+    """
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'prediction file {path} does not exist')
+    try:
+        with open(path, encoding='utf-8') as f:
+            records = json.load(f)
+    except json.JSONDecodeError as err:
+        raise ValueError(f'{path}: malformed JSON ({err})') from None
+    if not isinstance(records, list):
+        raise ValueError(f'{path}: expected a JSON list of predictions')
+    index = {n: i for i, n in enumerate(class_names)}
+    num_classes = len(class_names)
+    out = {}
+    for i, record in enumerate(records):
+        if not isinstance(record, dict) or 'video' not in record or \
+                'labels' not in record:
+            raise ValueError(f'{path}: entry {i} needs "video" and "labels"')
+        video = record['video']
+        if video in out:
+            raise ValueError(f'{path}: video {video} is predicted twice')
+        unknown = [n for n in record['labels'] if n not in index]
+        if unknown:
+            raise ValueError(f'{path}: video {video}: labels {unknown} are '
+                             'not in the class list')
+        labels = np.array([index[n] for n in record['labels']],
+                          dtype=np.int64)
+        if record.get('scores') is None:
+            scores = np.eye(num_classes)[labels]
+        else:
+            scores = np.asarray(record['scores'], dtype=np.float64)
+            if scores.shape != (len(labels), num_classes):
+                raise ValueError(
+                    f'{path}: video {video}: scores have shape '
+                    f'{scores.shape}, expected ({len(labels)}, {num_classes})'
+                    ' (one row per label, one probability per class)')
+            if not np.isfinite(scores).all():
+                raise ValueError(f'{path}: video {video}: scores contain '
+                                 'NaN or Inf')
+        out[video] = (labels, scores.reshape(len(labels), num_classes))
+    return out
+
+
+def tolerance_matrix(tolerance: str,
+                     class_names: List[str]) -> Optional[np.ndarray]:
+    """``'none'``, ``'finetennis'`` (named pairs) or ``'reference'`` (the
+    reference's FineTennis id pairs, whatever the classes)."""
+    if tolerance not in TOLERANCES:
+        raise ValueError(f'tolerance must be one of {TOLERANCES}')
+    num_classes = len(class_names)
+    if tolerance == 'none':
+        return None
+    if tolerance == 'finetennis':
+        pairs = pairs_to_indices(
+            finetennis_tolerance_pairs(class_names),
+            {n: i for i, n in enumerate(class_names)})
+    else:
+        pairs = [(a - NUM_SPECIAL_TOKENS, b - NUM_SPECIAL_TOKENS)
+                 for a, b in reference_tolerance_id_pairs()]
+        pairs = [(a, b) for a, b in pairs
+                 if a < num_classes and b < num_classes]
+    return equivalence_matrix(num_classes, pairs)
+
+
+def evaluate_sequence_files(ann_file: str,
+                            pred_file: str,
+                            classes_file: str,
+                            tolerance: str = 'none',
+                            stride: int = 1,
+                            map_dummy_rows: bool = True) -> dict:
+    """The four sequence metrics of a prediction file. The ground truth is
+    binned by ``stride`` as the reference bins it; a video missing from the
+    predictions counts as an empty prediction (with a warning)."""
+    class_names = load_classes(classes_file)
+    index = {n: i for i, n in enumerate(class_names)}
+    records = sorted(
+        load_event_annotations(ann_file, class_names),
+        key=lambda r: r['video'])
+    preds = load_sequence_predictions(pred_file, class_names)
+    videos = [r['video'] for r in records]
+    missing = [v for v in videos if v not in preds]
+    if missing:
+        warnings.warn(f'{pred_file}: {len(missing)} of {len(videos)} videos '
+                      f'have no prediction (e.g. {missing[0]}); they count '
+                      'as empty predictions')
+    extra = set(preds) - set(videos)
+    if extra:
+        warnings.warn(f'{pred_file}: {len(extra)} predicted videos are not '
+                      f'in {ann_file} and are ignored')
+    empty = (np.zeros(0, np.int64), np.zeros((0, len(class_names))))
+    pairs = [preds.get(v, empty) for v in videos]
+    gts = [
+        ground_truth_sequence(r, index, stride, reference_compat=True)
+        for r in records
+    ]
+    return sequence_metrics([p[0] for p in pairs], [p[1] for p in pairs],
+                            gts,
+                            len(class_names),
+                            equivalent=tolerance_matrix(tolerance,
+                                                        class_names),
+                            map_dummy_rows=map_dummy_rows)

@@ -1,0 +1,3 @@
+from .framewise_spotting_head import FramewiseSpottingHead
+
+__all__ = ['FramewiseSpottingHead']

@@ -1,0 +1,3 @@
+from .framewise_neck import FramewiseNeck
+
+__all__ = ['FramewiseNeck']

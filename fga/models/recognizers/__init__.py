@@ -1,0 +1,3 @@
+from .framewise_recognizer import FramewiseRecognizer
+
+__all__ = ['FramewiseRecognizer']

@@ -1,0 +1,13 @@
+"""Register MMAction2's and fga's modules and make ``mmaction`` the default
+scope, for code that builds components without a Runner (scripts, tests)."""
+from mmengine.registry import DefaultScope
+
+__all__ = ['register_all_modules']
+
+
+def register_all_modules(init_default_scope: bool = True) -> None:
+    from mmaction.utils import register_all_modules as register_mmaction
+    register_mmaction(init_default_scope=False)
+    import fga  # noqa: F401  (fga registers on import)
+    if init_default_scope and DefaultScope.get_current_instance() is None:
+        DefaultScope.get_instance('fga', scope_name='mmaction')

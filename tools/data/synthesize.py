@@ -1,0 +1,39 @@
+"""Generate fga's embedded synthetic datasets.
+
+    python tools/data/synthesize.py synthrally --out data/synthrally \
+        [--seed S] [--videos N]
+"""
+import argparse
+import os.path as osp
+import sys
+import time
+
+sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
+
+from fga.datasets.synthetic import (SYNTHRALLY_DEFAULTS,  # noqa: E402
+                                    generate_synthrally)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest='dataset', required=True)
+    rally = sub.add_parser(
+        'synthrally', help='tennis-like rallies in the F3AST format')
+    rally.add_argument('--out', required=True, help='output folder')
+    rally.add_argument('--seed', type=int, default=0)
+    rally.add_argument(
+        '--videos', type=int, default=SYNTHRALLY_DEFAULTS['videos'],
+        help='videos over all splits (60/20/20 train/val/test)')
+    rally.add_argument(
+        '--max-shots', type=int, default=SYNTHRALLY_DEFAULTS['max_shots'])
+    args = parser.parse_args(argv)
+    start = time.time()
+    counts = generate_synthrally(
+        args.out, seed=args.seed, videos=args.videos,
+        max_shots=args.max_shots)
+    print(f'SynthRally written to {args.out}: {counts} videos '
+          f'({time.time() - start:.1f} s)')
+
+
+if __name__ == '__main__':
+    main()
