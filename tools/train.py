@@ -13,6 +13,7 @@ sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 import fga  # noqa: E402,F401  (stack fixes and registration first)
 from fga.apis import setup_runtime  # noqa: E402
+from fga.utils import UnsafeCheckpointError  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -92,7 +93,10 @@ def main(argv=None):
     cfg.randomness = randomness
     setup_runtime(cfg, launcher=args.launcher, amp=args.amp)
     runner = Runner.from_cfg(cfg)
-    runner.train()
+    try:
+        runner.train()
+    except UnsafeCheckpointError as err:
+        raise SystemExit(f'error: {err}') from None
 
 
 if __name__ == '__main__':

@@ -4,6 +4,7 @@ import os.path as osp
 
 import cv2
 import numpy as np
+import pytest
 
 from fga.datasets import load_classes, load_event_annotations
 from fga.datasets.synthetic import generate_synthrally, synthrally_classes
@@ -43,6 +44,19 @@ def test_deterministic(tmp_path):
     generate_synthrally(str(tmp_path / 'c'), seed=6, videos=5)
     assert (tmp_path / 'c' / 'train.json').read_text() != \
         (a / 'train.json').read_text()
+
+
+def test_existing_output_is_kept_unless_overwrite(tmp_path):
+    out = tmp_path / 'out'
+    out.mkdir()
+    (out / 'mine.txt').write_text('keep')
+    with pytest.raises(FileExistsError, match='not empty'):
+        generate_synthrally(str(out), videos=2)
+    assert (out / 'mine.txt').exists()
+    generate_synthrally(str(out), videos=2, overwrite=True)
+    assert not (out / 'mine.txt').exists()
+    assert (out / 'test.json').exists()
+    assert [p.name for p in tmp_path.iterdir()] == ['out']
 
 
 def test_labels_are_not_positional(tmp_path):

@@ -26,11 +26,14 @@ def main(argv=None):
         help='videos over all splits (60/20/20 train/val/test)')
     rally.add_argument(
         '--max-shots', type=int, default=SYNTHRALLY_DEFAULTS['max_shots'])
+    rally.add_argument(
+        '--overwrite', action='store_true',
+        help='replace an existing, non-empty output folder')
     args = parser.parse_args(argv)
     start = time.time()
     counts = generate_synthrally(
         args.out, seed=args.seed, videos=args.videos,
-        max_shots=args.max_shots)
+        max_shots=args.max_shots, overwrite=args.overwrite)
     print(f'SynthRally written to {args.out}: {counts} videos '
           f'({time.time() - start:.1f} s)')
 

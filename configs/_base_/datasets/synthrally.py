@@ -1,8 +1,9 @@
 # SynthRally (tools/data/synthesize.py synthrally --out data/synthrally):
-# 64 x 96 frames, clips of 32 frames at stride 2, sized for a 2-core CPU.
+# 64 x 96 frames, clips of 64 frames at stride 2 (128 raw frames: most
+# rallies fit whole), sized for a 2-core CPU.
 _base_ = './f3ast_frames.py'
 
-clip_len = 32
+clip_len = 64
 stride = 2
 window = dict(clip_len=clip_len, stride=stride, pad_len=2)
 
@@ -28,7 +29,7 @@ train_dataloader = dict(
     batch_size=4,
     num_workers=2,
     dataset=dict(
-        **dataset, num_train_clips=400, pipeline=train_pipeline))
+        **dataset, num_train_clips=200, pipeline=train_pipeline))
 val_dataloader = dict(
     batch_size=8, num_workers=2,
     dataset=dict(**dataset, pipeline=test_pipeline))

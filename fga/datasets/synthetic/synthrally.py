@@ -22,6 +22,7 @@ given the seed.
 import json
 import os
 import os.path as osp
+import shutil
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import cv2
@@ -232,17 +233,27 @@ def generate_synthrally(out_dir: str,
                         width: int = SYNTHRALLY_DEFAULTS['width'],
                         max_shots: int = SYNTHRALLY_DEFAULTS['max_shots'],
                         fps: int = SYNTHRALLY_DEFAULTS['fps'],
-                        splits: Optional[Sequence[Tuple[str, float]]] = None
-                        ) -> Dict[str, int]:
+                        splits: Optional[Sequence[Tuple[str, float]]] = None,
+                        overwrite: bool = False) -> Dict[str, int]:
     """Write ``classes.txt``, ``{train,val,test}.json`` and
     ``frames/<video>/%06d.jpg`` under ``out_dir``.
+
+    The data are written to a temporary sibling folder that replaces
+    ``out_dir`` only when complete, so an interrupted run leaves nothing
+    half-written behind.
 
     Returns:
         Number of videos per split.
     """
+    out_dir = osp.abspath(out_dir)
+    if osp.exists(out_dir) and os.listdir(out_dir) and not overwrite:
+        raise FileExistsError(f'{out_dir} exists and is not empty; remove it '
+                              'or pass overwrite=True (--overwrite)')
+    final_dir, out_dir = out_dir, f'{out_dir}.partial-{os.getpid()}'
+    shutil.rmtree(out_dir, ignore_errors=True)
     splits = splits or SYNTHRALLY_DEFAULTS['splits']
     rng = np.random.default_rng(seed)
-    os.makedirs(out_dir, exist_ok=True)
+    os.makedirs(out_dir)
     with open(osp.join(out_dir, 'classes.txt'), 'w') as f:
         f.write('\n'.join(['start', 'end'] + synthrally_classes()) + '\n')
     counts = {}
@@ -270,4 +281,7 @@ def generate_synthrally(out_dir: str,
         with open(osp.join(out_dir, f'{split}.json'), 'w') as f:
             json.dump(records, f, indent=1)
         counts[split] = len(records)
+    if osp.exists(final_dir):
+        shutil.rmtree(final_dir)
+    os.rename(out_dir, final_dir)
     return counts

@@ -6,6 +6,7 @@ from typing import Optional
 
 import numpy as np
 from mmaction.registry import HOOKS
+from mmengine.dist import all_gather_object, is_main_process
 from mmengine.hooks import Hook
 
 from fga.visualization import plot_sequence_timelines
@@ -49,13 +50,22 @@ class SequenceVisualizationHook(Hook):
             self._gts[video] = sample.gt_sequence.cpu().numpy()
 
     def after_test_epoch(self, runner, metrics=None) -> None:
-        if not self.enable or not self._clips:
+        if not self.enable:
+            return
+        # Each rank saw some clips; the main process draws them all.
+        clips, gts = defaultdict(list), {}
+        for rank_clips, rank_gts in all_gather_object(
+                (dict(self._clips), self._gts)):
+            for video, items in rank_clips.items():
+                clips[video] += items
+            gts.update(rank_gts)
+        if not is_main_process() or not clips:
             return
         videos = []
-        for video in sorted(self._clips)[:self.max_videos]:
-            clips = sorted(self._clips[video], key=lambda c: c[0])
-            pred = np.concatenate([c[1] for c in clips]).tolist()
-            videos.append((video, self._gts[video].tolist(), pred))
+        for video in sorted(clips)[:self.max_videos]:
+            ordered = sorted(clips[video], key=lambda c: c[0])
+            pred = np.concatenate([c[1] for c in ordered]).tolist()
+            videos.append((video, gts[video].tolist(), pred))
         out_dir = self.out_dir or osp.join(runner.work_dir, 'vis')
         os.makedirs(out_dir, exist_ok=True)
         out_file = plot_sequence_timelines(

@@ -29,18 +29,20 @@ def average_precision_per_class(labels: np.ndarray,
     if num_rows == 0:
         return np.full(num_classes, np.nan)
 
-    order = np.argsort(-scores, axis=0, kind='stable')
-    sorted_scores = np.take_along_axis(scores, order, axis=0)
-    positive = labels[order] == np.arange(num_classes)[None, :]
-    true_pos = np.cumsum(positive, axis=0, dtype=np.float64)
+    # One contiguous row per class; the order inside a tie run does not
+    # matter because only its last row is read.
+    by_class = np.ascontiguousarray(scores.T)
+    order = np.argsort(-by_class, axis=1)
+    sorted_scores = np.take_along_axis(by_class, order, axis=1)
+    positive = labels[order] == np.arange(num_classes)[:, None]
+    true_pos = np.cumsum(positive, axis=1, dtype=np.float64)
 
-    # Tied scores form one threshold: only the last row of a tie run counts.
     run_end = np.ones_like(positive)
-    run_end[:-1] = sorted_scores[:-1] != sorted_scores[1:]
+    run_end[:, :-1] = sorted_scores[:, :-1] != sorted_scores[:, 1:]
     ap = np.full(num_classes, np.nan)
-    for c in np.flatnonzero(true_pos[-1] > 0):
-        rows = np.flatnonzero(run_end[:, c])
-        tps = true_pos[rows, c]
+    for c in np.flatnonzero(true_pos[:, -1] > 0):
+        rows = np.flatnonzero(run_end[c])
+        tps = true_pos[c, rows]
         # Same operations, in the same order, as scikit-learn, so the
         # result agrees to the last bit.
         precision = np.r_[(tps / (rows + 1))[::-1], 1.0]

@@ -188,16 +188,14 @@ def sequence_map(pred_scores: Sequence[np.ndarray],
     Returns:
         (mAP, per-class AP with NaN for classes left out of the mean).
     """
-    labels: List[np.ndarray] = []
-    rows: List[np.ndarray] = []
+    labels: List[np.ndarray] = [np.zeros(0, np.int64)]
+    rows: List[np.ndarray] = [np.zeros((0, num_classes))]
     for scores, gt in zip(pred_scores, gts):
-        scores = np.asarray(scores, dtype=np.float64).reshape(-1, num_classes)
         m = min(len(scores), len(gt))
-        labels.append(np.asarray(gt[:m], dtype=np.int64))
+        labels.append(gt[:m])
         rows.append(scores[:m])
-    y_true = np.concatenate(labels) if labels else np.zeros(0, np.int64)
-    y_score = (np.concatenate(rows) if rows else np.zeros(
-        (0, num_classes)))
+    y_true = np.concatenate(labels).astype(np.int64)
+    y_score = np.concatenate(rows).astype(np.float64).reshape(-1, num_classes)
     present = np.zeros(num_classes, dtype=bool)
     present[y_true] = True
     if not present.any():

@@ -1,0 +1,3 @@
+from .tcn_spotting_head import TCNSpottingHead
+
+__all__ = ['TCNSpottingHead']

@@ -1,0 +1,71 @@
+"""The main job on the embedded data: synthesise SynthRally, train, test,
+print the sequence metrics and draw predicted versus true sequences.
+
+    python tools/run_synthrally.py [--config CFG] [--work-dir DIR]
+
+Each step is the command a user would type, printed before it runs.
+"""
+import argparse
+import json
+import os
+import os.path as osp
+import subprocess
+import sys
+import time
+
+ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
+DEFAULT_CONFIG = 'configs/spotting/spotting_r3d18-bigru_1xb4-8e_synthrally-rgb.py'
+
+
+def run(args):
+    print('+ ' + ' '.join(args), flush=True)
+    subprocess.run(args, cwd=ROOT, check=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--config', default=DEFAULT_CONFIG)
+    parser.add_argument('--data', default='data/synthrally')
+    parser.add_argument('--work-dir', default='work_dirs/synthrally')
+    parser.add_argument('--seed', type=int, default=0)
+    args = parser.parse_args(argv)
+    start = time.time()
+    py = sys.executable
+    if not osp.isfile(osp.join(ROOT, args.data, 'test.json')):
+        run([py, 'tools/data/synthesize.py', 'synthrally', '--out', args.data,
+             '--seed', str(args.seed)])
+    data_option = [
+        f'{loader}.dataset.data_root={args.data}'
+        for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader')
+    ]
+    run([py, 'tools/train.py', args.config, '--work-dir', args.work_dir,
+         '--seed', str(args.seed), '--cfg-options'] + data_option)
+    with open(osp.join(ROOT, args.work_dir, 'last_checkpoint')) as f:
+        last = f.read().strip()
+    best = [f for f in os.listdir(osp.join(ROOT, args.work_dir))
+            if f.startswith('best_')]
+    checkpoint = osp.join(args.work_dir, best[0]) if best else last
+    dump = osp.join(args.work_dir, 'test_predictions.json')
+    show_dir = osp.join(args.work_dir, 'vis')
+    run([py, 'tools/test.py', args.config, checkpoint, '--work-dir',
+         args.work_dir, '--dump', dump, '--show-dir', show_dir,
+         '--cfg-options'] + data_option)
+    result = subprocess.run(
+        [py, 'tools/analysis_tools/eval_sequences.py',
+         osp.join(args.data, 'test.json'), dump, '--classes',
+         osp.join(args.data, 'classes.txt')],
+        cwd=ROOT, check=True, capture_output=True, text=True)
+    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    print('\nSynthRally test split')
+    print(f"  accuracy      {metrics['accuracy']:.4f}")
+    print(f"  edit score    {metrics['edit']:.2f}")
+    print(f"  success rate  {metrics['success_rate']:.4f}")
+    print(f"  mAP           {metrics['mAP']:.4f}")
+    print(f'  timelines     {osp.join(show_dir, "timelines.png")}')
+    print(f'  predictions   {dump}')
+    print(f'  total time    {time.time() - start:.0f} s')
+    print(json.dumps(metrics))
+
+
+if __name__ == '__main__':
+    main()
