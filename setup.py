@@ -61,7 +61,8 @@ setup(
     version=version(),
     description='Fine-grained video action analysis on MMAction2: F3AST, '
     'HAAN, ActionFormer, full-video recognition',
-    long_description=open(osp.join(HERE, 'README.md'), encoding='utf-8').read(),
+    long_description=open(
+        osp.join(HERE, 'README.md'), encoding='utf-8').read(),
     long_description_content_type='text/markdown',
     python_requires='>=3.9',
     packages=find_packages(exclude=('tests', 'tests.*', 'configs', 'tools',

@@ -8,23 +8,21 @@ sequence models) and, unlike upstream, works.
 """
 import argparse
 import inspect
-import os
 import os.path as osp
 import sys
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 import fga  # noqa: E402,F401  (stack fixes and registration first)
-from fga.apis import setup_runtime  # noqa: E402
+from fga.apis import (add_runtime_args, load_config,  # noqa: E402
+                      setup_runtime)
 from fga.utils import UnsafeCheckpointError  # noqa: E402
 
 
 def parse_args(argv=None):
-    from mmengine.config import DictAction
     parser = argparse.ArgumentParser(description='Test an fga checkpoint')
     parser.add_argument('config', help='test config file path')
     parser.add_argument('checkpoint', help='checkpoint file')
-    parser.add_argument('--work-dir', help='the dir to save the metrics')
     parser.add_argument(
         '--dump', type=str,
         help='file to write the predictions to (.json for sequence and '
@@ -34,17 +32,8 @@ def parse_args(argv=None):
     parser.add_argument(
         '--interval', type=int, default=1,
         help='visualize every N-th sample (frame-level visualizer)')
-    parser.add_argument(
-        '--cfg-options', nargs='+', action=DictAction, default={},
-        help='override config settings, key=value pairs')
-    parser.add_argument(
-        '--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'],
-        default='none', help='job launcher')
-    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
-    args = parser.parse_args(argv)
-    if 'LOCAL_RANK' not in os.environ:
-        os.environ['LOCAL_RANK'] = str(args.local_rank)
-    return args
+    add_runtime_args(parser)
+    return parser.parse_args(argv)
 
 
 def _metric_accepts(metric_cfg: dict, argument: str) -> bool:
@@ -76,17 +65,10 @@ def configure_show(cfg, show_dir: str, interval: int) -> None:
 
 
 def main(argv=None):
-    from mmengine.config import Config
     from mmengine.runner import Runner
 
     args = parse_args(argv)
-    cfg = Config.fromfile(args.config)
-    cfg.merge_from_dict(args.cfg_options)
-    if args.work_dir is not None:
-        cfg.work_dir = args.work_dir
-    elif cfg.get('work_dir') is None:
-        cfg.work_dir = osp.join('./work_dirs',
-                                osp.splitext(osp.basename(args.config))[0])
+    cfg = load_config(args)
     cfg.load_from = args.checkpoint
     cfg.resume = False
     if args.dump:

@@ -5,22 +5,20 @@ first, distributed runs use gloo on CPU (nccl with CUDA), and ``--amp`` is
 refused without a GPU instead of failing inside the optimizer wrapper.
 """
 import argparse
-import os
 import os.path as osp
 import sys
 
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 import fga  # noqa: E402,F401  (stack fixes and registration first)
-from fga.apis import setup_runtime  # noqa: E402
+from fga.apis import (add_runtime_args, load_config,  # noqa: E402
+                      setup_runtime)
 from fga.utils import UnsafeCheckpointError  # noqa: E402
 
 
 def parse_args(argv=None):
-    from mmengine.config import DictAction
     parser = argparse.ArgumentParser(description='Train an fga model')
     parser.add_argument('config', help='train config file path')
-    parser.add_argument('--work-dir', help='the dir to save logs and models')
     parser.add_argument(
         '--resume',
         nargs='?',
@@ -44,31 +42,15 @@ def parse_args(argv=None):
     parser.add_argument(
         '--deterministic', action='store_true',
         help='deterministic cuDNN algorithms')
-    parser.add_argument(
-        '--cfg-options', nargs='+', action=DictAction, default={},
-        help='override config settings, key=value pairs')
-    parser.add_argument(
-        '--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'],
-        default='none', help='job launcher')
-    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
-    args = parser.parse_args(argv)
-    if 'LOCAL_RANK' not in os.environ:
-        os.environ['LOCAL_RANK'] = str(args.local_rank)
-    return args
+    add_runtime_args(parser)
+    return parser.parse_args(argv)
 
 
 def main(argv=None):
-    from mmengine.config import Config
     from mmengine.runner import Runner
 
     args = parse_args(argv)
-    cfg = Config.fromfile(args.config)
-    cfg.merge_from_dict(args.cfg_options)
-    if args.work_dir is not None:
-        cfg.work_dir = args.work_dir
-    elif cfg.get('work_dir') is None:
-        cfg.work_dir = osp.join('./work_dirs',
-                                osp.splitext(osp.basename(args.config))[0])
+    cfg = load_config(args)
     if args.no_validate:
         cfg.val_cfg = None
         cfg.val_dataloader = None

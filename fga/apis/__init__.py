@@ -1,3 +1,3 @@
-from .runtime import setup_runtime
+from .runtime import add_runtime_args, load_config, setup_runtime
 
-__all__ = ['setup_runtime']
+__all__ = ['add_runtime_args', 'load_config', 'setup_runtime']

@@ -1,8 +1,41 @@
-"""Settings every fga entry point applies to a config before building the
-runner."""
+"""What every fga entry point does to its command line and config before
+building the runner."""
+import argparse
+import os
+import os.path as osp
+
 import torch
 
-__all__ = ['setup_runtime']
+__all__ = ['add_runtime_args', 'load_config', 'setup_runtime']
+
+
+def add_runtime_args(parser: argparse.ArgumentParser) -> None:
+    """``--work-dir``, ``--cfg-options``, ``--launcher`` and
+    ``--local-rank``, as MMAction2's tools take them."""
+    from mmengine.config import DictAction
+    parser.add_argument('--work-dir', help='the dir to save logs and models')
+    parser.add_argument(
+        '--cfg-options', nargs='+', action=DictAction, default={},
+        help='override config settings, key=value pairs')
+    parser.add_argument(
+        '--launcher', choices=['none', 'pytorch', 'slurm', 'mpi'],
+        default='none', help='job launcher')
+    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
+
+
+def load_config(args: argparse.Namespace):
+    """The config with ``--cfg-options`` merged and the work dir chosen
+    (``--work-dir``, the config's, or ``work_dirs/<config name>``)."""
+    from mmengine.config import Config
+    os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
+    cfg = Config.fromfile(args.config)
+    cfg.merge_from_dict(args.cfg_options)
+    if args.work_dir is not None:
+        cfg.work_dir = args.work_dir
+    elif cfg.get('work_dir') is None:
+        cfg.work_dir = osp.join('./work_dirs',
+                                osp.splitext(osp.basename(args.config))[0])
+    return cfg
 
 
 def setup_runtime(cfg, launcher: str = 'none', amp: bool = False) -> None:

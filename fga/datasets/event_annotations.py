@@ -14,7 +14,7 @@ from typing import Dict, List, Sequence
 import numpy as np
 
 __all__ = [
-    'SPECIAL_TOKENS', 'load_classes', 'load_event_annotations',
+    'SPECIAL_TOKENS', 'load_json', 'load_classes', 'load_event_annotations',
     'validate_event_records', 'ground_truth_sequence'
 ]
 
@@ -39,17 +39,21 @@ def load_classes(path: str) -> List[str]:
     return names
 
 
+def load_json(path: str, what: str = 'annotation file'):
+    """Parse a JSON file; errors name the file."""
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'{what} {path} does not exist')
+    try:
+        with open(path, encoding='utf-8') as f:
+            return json.load(f)
+    except json.JSONDecodeError as err:
+        raise ValueError(f'{path}: malformed JSON ({err})') from None
+
+
 def load_event_annotations(path: str,
                            class_names: Sequence[str]) -> List[dict]:
     """Load and check a split JSON; see :func:`validate_event_records`."""
-    if not osp.isfile(path):
-        raise FileNotFoundError(f'annotation file {path} does not exist')
-    try:
-        with open(path, encoding='utf-8') as f:
-            records = json.load(f)
-    except json.JSONDecodeError as err:
-        raise ValueError(f'{path}: malformed JSON ({err})') from None
-    return validate_event_records(records, class_names, path)
+    return validate_event_records(load_json(path), class_names, path)
 
 
 def validate_event_records(records, class_names: Sequence[str],

@@ -1,6 +1,4 @@
 """Evaluate sequence prediction files against F3AST annotation files."""
-import json
-import os.path as osp
 import warnings
 from typing import Dict, List, Optional, Tuple
 
@@ -8,7 +6,7 @@ import numpy as np
 
 from fga.datasets.event_annotations import (ground_truth_sequence,
                                             load_classes,
-                                            load_event_annotations)
+                                            load_event_annotations, load_json)
 from .functional import (equivalence_matrix, finetennis_tolerance_pairs,
                          pairs_to_indices, reference_tolerance_id_pairs,
                          sequence_metrics)
@@ -29,13 +27,7 @@ def load_sequence_predictions(
         video -> (class indices (k,), probability rows (k, C)); rows are
         one-hot when ``scores`` is absent.
     """
-    if not osp.isfile(path):
-        raise FileNotFoundError(f'prediction file {path} does not exist')
-    try:
-        with open(path, encoding='utf-8') as f:
-            records = json.load(f)
-    except json.JSONDecodeError as err:
-        raise ValueError(f'{path}: malformed JSON ({err})') from None
+    records = load_json(path, 'prediction file')
     if not isinstance(records, list):
         raise ValueError(f'{path}: expected a JSON list of predictions')
     index = {n: i for i, n in enumerate(class_names)}

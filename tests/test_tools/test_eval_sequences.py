@@ -4,73 +4,97 @@ import sys
 import pytest
 
 
-
 @pytest.mark.parametrize('dataset,tolerance,expected', [
-    ('finediving', 'none', dict(accuracy=0.9952153110047847,
-                               edit=99.73297730307075,
-                               success_rate=0.9919893190921228,
-                               mAP=0.995136414489344)),
-    ('finegym', 'none', dict(accuracy=1.0, edit=100.0, success_rate=1.0,
-                            mAP=1.0)),
+    ('finediving', 'none',
+     dict(
+         accuracy=0.9952153110047847,
+         edit=99.73297730307075,
+         success_rate=0.9919893190921228,
+         mAP=0.995136414489344)),
+    ('finegym', 'none',
+     dict(accuracy=1.0, edit=100.0, success_rate=1.0, mAP=1.0)),
 ])
 def test_oracle(run_tool, tmp_path, repo_root, shared_data, dataset, tolerance,
                 expected):
     """Oracle = the JSON events sorted by frame, one-hot (f3ast.md 11)."""
     root = f'{shared_data}/f3ast/{dataset}'
     records = json.load(open(f'{root}/test.json'))
-    pred = [dict(video=r['video'],
-                 labels=[e['label'] for e in sorted(
-                     r['events'], key=lambda e: e['frame'])])
-            for r in records]
+    pred = [
+        dict(
+            video=r['video'],
+            labels=[
+                e['label']
+                for e in sorted(r['events'], key=lambda e: e['frame'])
+            ]) for r in records
+    ]
     (tmp_path / 'pred.json').write_text(json.dumps(pred))
     proc = run_tool([
         sys.executable, 'tools/analysis_tools/eval_sequences.py',
-        f'{root}/test.json', str(tmp_path / 'pred.json'), '--classes',
-        f'{root}/classes.txt', '--stride', '3', '--tolerance', tolerance
-    ], cwd=repo_root)
+        f'{root}/test.json',
+        str(tmp_path / 'pred.json'), '--classes', f'{root}/classes.txt',
+        '--stride', '3', '--tolerance', tolerance
+    ],
+                    cwd=repo_root)
     assert json.loads(proc.stdout.splitlines()[-1]) == expected
 
 
-def test_finetennis_first_event_dropped(run_tool, tmp_path, repo_root, shared_data):
+def test_finetennis_first_event_dropped(run_tool, tmp_path, repo_root,
+                                        shared_data):
     root = f'{shared_data}/f3ast/finetennis'
     records = json.load(open(f'{root}/test.json'))
-    pred = [dict(video=r['video'],
-                 labels=[e['label'] for e in r['events']][1:])
-            for r in records]
+    pred = [
+        dict(video=r['video'], labels=[e['label'] for e in r['events']][1:])
+        for r in records
+    ]
     (tmp_path / 'pred.json').write_text(json.dumps(pred))
     proc = run_tool([
         sys.executable, 'tools/analysis_tools/eval_sequences.py',
-        f'{root}/test.json', str(tmp_path / 'pred.json'), '--classes',
-        f'{root}/classes.txt', '--stride', '3', '--tolerance', 'finetennis'
-    ], cwd=repo_root)
+        f'{root}/test.json',
+        str(tmp_path / 'pred.json'), '--classes', f'{root}/classes.txt',
+        '--stride', '3', '--tolerance', 'finetennis'
+    ],
+                    cwd=repo_root)
     assert json.loads(proc.stdout.splitlines()[-1]) == dict(
-        accuracy=0.0, edit=53.521457639395386, success_rate=0.0,
+        accuracy=0.0,
+        edit=53.521457639395386,
+        success_rate=0.0,
         mAP=0.02268587514489154)
 
 
 def test_missing_videos_and_bad_predictions(run_tool, tmp_path, repo_root):
     (tmp_path / 'classes.txt').write_text('start\nend\na\nb\nc\n')
-    (tmp_path / 'gt.json').write_text(json.dumps([
-        dict(video='v1', num_frames=30, events=[dict(frame=3, label='a'),
-                                                dict(frame=9, label='b')]),
-        dict(video='v2', num_frames=30, events=[dict(frame=3, label='c')]),
-    ]))
-    (tmp_path / 'pred.json').write_text(json.dumps([
-        dict(video='v1', labels=['a', 'b'],
-             scores=[[.7, .2, .1], [.1, .8, .1]])]))
-    args = [sys.executable, 'tools/analysis_tools/eval_sequences.py',
-            str(tmp_path / 'gt.json'), str(tmp_path / 'pred.json'),
-            '--classes', str(tmp_path / 'classes.txt')]
+    (tmp_path / 'gt.json').write_text(
+        json.dumps([
+            dict(
+                video='v1',
+                num_frames=30,
+                events=[dict(frame=3, label='a'),
+                        dict(frame=9, label='b')]),
+            dict(video='v2', num_frames=30, events=[dict(frame=3, label='c')]),
+        ]))
+    (tmp_path / 'pred.json').write_text(
+        json.dumps([
+            dict(
+                video='v1',
+                labels=['a', 'b'],
+                scores=[[.7, .2, .1], [.1, .8, .1]])
+        ]))
+    args = [
+        sys.executable, 'tools/analysis_tools/eval_sequences.py',
+        str(tmp_path / 'gt.json'),
+        str(tmp_path / 'pred.json'), '--classes',
+        str(tmp_path / 'classes.txt')
+    ]
     proc = run_tool(args, cwd=repo_root)
     assert '1 of 2 videos have no prediction' in proc.stderr
     metrics = json.loads(proc.stdout.splitlines()[-1])
     assert metrics['success_rate'] == 0.5 and metrics['edit'] == 50.0
-    (tmp_path / 'pred.json').write_text(json.dumps([
-        dict(video='v1', labels=['a', 'zz'])]))
+    (tmp_path / 'pred.json').write_text(
+        json.dumps([dict(video='v1', labels=['a', 'zz'])]))
     proc = run_tool(args, cwd=repo_root, check=False)
     assert proc.returncode != 0
     assert "pred.json: video v1: labels ['zz'] are not in" in proc.stderr
-    (tmp_path / 'pred.json').write_text(json.dumps([
-        dict(video='v1', labels=['a'], scores=[[1, 0]])]))
+    (tmp_path / 'pred.json').write_text(
+        json.dumps([dict(video='v1', labels=['a'], scores=[[1, 0]])]))
     proc = run_tool(args, cwd=repo_root, check=False)
     assert 'scores have shape (1, 2), expected (1, 3)' in proc.stderr

@@ -15,10 +15,11 @@ import json
 import os.path as osp
 import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+sys.path.insert(0, ROOT)
 
-from fga.evaluation.sequence_files import (TOLERANCES,  # noqa: E402
-                                           evaluate_sequence_files)
+from fga.evaluation.sequence_files import TOLERANCES  # noqa: E402
+from fga.evaluation.sequence_files import evaluate_sequence_files
 
 
 def main(argv=None):

@@ -8,10 +8,11 @@ import os.path as osp
 import sys
 import time
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+sys.path.insert(0, ROOT)
 
-from fga.datasets.synthetic import (SYNTHRALLY_DEFAULTS,  # noqa: E402
-                                    generate_synthrally)
+from fga.datasets.synthetic import SYNTHRALLY_DEFAULTS  # noqa: E402
+from fga.datasets.synthetic import generate_synthrally
 
 
 def main(argv=None):

@@ -2,7 +2,6 @@
 import os.path as osp
 import warnings
 
-import numpy as np
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 

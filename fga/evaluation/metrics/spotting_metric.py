@@ -2,7 +2,6 @@
 from collections import defaultdict
 from typing import Dict, List, Optional, Sequence
 
-import numpy as np
 from mmaction.registry import METRICS
 from mmengine.evaluator import BaseMetric
 
