@@ -1,3 +1,4 @@
 from .framewise_neck import FramewiseNeck
+from .slowfast_framewise_neck import SlowFastFramewiseNeck
 
-__all__ = ['FramewiseNeck']
+__all__ = ['FramewiseNeck', 'SlowFastFramewiseNeck']

@@ -1,3 +1,4 @@
+from .f3ast import F3AST
 from .framewise_recognizer import FramewiseRecognizer
 
-__all__ = ['FramewiseRecognizer']
+__all__ = ['F3AST', 'FramewiseRecognizer']

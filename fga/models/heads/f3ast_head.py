@@ -1,0 +1,266 @@
+"""The F3AST sequence-to-sequence head: per-frame features in, the ordered
+sequence of fine-grained event labels out."""
+import math
+from typing import List, Optional
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from mmaction.registry import MODELS
+from mmengine.model import BaseModule
+
+from ..utils.sequence_decoding import (beam_decode, best_first_decode,
+                                       greedy_decode)
+from ..utils.transformer import PostNormEncoderLayer
+
+PAD, START, END = 0, 1, 2
+NUM_SPECIAL = 3
+DECODERS = dict(
+    best_first=best_first_decode, greedy=greedy_decode, beam=beam_decode)
+
+
+def sinusoidal_positions(length: int, dim: int) -> torch.Tensor:
+    """(1, length, dim) table: sin on even, cos on odd channels."""
+    position = torch.arange(length, dtype=torch.float32)[:, None]
+    frequency = torch.exp(
+        torch.arange(0, dim, 2, dtype=torch.float32) *
+        (-math.log(10000.0) / dim))
+    table = torch.zeros(1, length, dim)
+    table[0, :, 0::2] = torch.sin(position * frequency)
+    table[0, :, 1::2] = torch.cos(position * frequency)
+    return table
+
+
+def random_frame_mask(padding_mask: torch.Tensor,
+                      ratio: float) -> torch.Tensor:
+    """Hide ``floor(ratio * #visible)`` more random frames per sample.
+
+    Args:
+        padding_mask: (B, T) True on padded frames.
+    """
+    if ratio <= 0:
+        return padding_mask
+    mask = padding_mask.clone()
+    for b in range(mask.shape[0]):
+        visible = (~mask[b]).nonzero(as_tuple=True)[0]
+        count = int(ratio * len(visible))
+        chosen = visible[torch.randperm(len(visible),
+                                        device=mask.device)[:count]]
+        mask[b, chosen] = True
+    return mask
+
+
+@MODELS.register_module()
+class F3ASTHead(BaseModule):
+    """Encoder over the clip's frames and an autoregressive label decoder.
+
+    Encoder: ``Linear(in, d) + GELU`` (only when ``in_channels > d_model``),
+    ``Conv1d(k=3) + GELU``, sinusoidal positions, post-LN transformer
+    layers whose self-attention adds the learned bias
+    ``I + (1 - I) * sigmoid(A)`` (A: T x T, one value per frame pair,
+    shared over the batch and heads). Decoder: scaled token embeddings,
+    sinusoidal positions, causal transformer layers over the encoder
+    memory, a linear classifier over the vocabulary (pad, start, end, then
+    the C classes).
+
+    Loss: token cross-entropy over the targets' classes and ``end`` (pads
+    excluded), plus the mean absolute off-diagonal attention bias (its L1
+    sparsity term, diagonal zeros counted). During training
+    ``mask_ratio`` of each clip's visible frames are also hidden from
+    attention.
+
+    Args:
+        in_channels: per-frame feature size.
+        num_classes: C real classes; the vocabulary has C + 3 tokens.
+        clip_len: frames per clip T (size of the attention bias).
+        d_model: transformer width (``min(768, in_channels)`` in F3AST).
+        attention_bias: learn the T x T bias; ``False`` for the ablation.
+        decoder: ``'best_first'`` (the reference), ``'greedy'`` or
+            ``'beam'``.
+        beam_width: continuations per expansion (best-first) / beam size.
+        max_seq_len: longest token sequence (start and end included).
+        max_queue: best-first gives up past this queue counter.
+    """
+
+    def __init__(self,
+                 in_channels: int,
+                 num_classes: int,
+                 clip_len: int,
+                 d_model: int = 768,
+                 num_heads: int = 8,
+                 ffn_channels: int = 1024,
+                 num_encoder_layers: int = 1,
+                 num_decoder_layers: int = 2,
+                 dropout: float = 0.1,
+                 position_dropout: float = 0.2,
+                 max_positions: int = 200,
+                 attention_bias: bool = True,
+                 mask_ratio: float = 0.15,
+                 decoder: str = 'best_first',
+                 beam_width: int = 5,
+                 max_seq_len: int = 30,
+                 max_queue: int = 2000,
+                 init_cfg: Optional[dict] = None) -> None:
+        super().__init__(init_cfg=init_cfg)
+        if decoder not in DECODERS:
+            raise ValueError(f'decoder must be one of {sorted(DECODERS)}')
+        if clip_len > max_positions:
+            raise ValueError(f'clip_len {clip_len} exceeds max_positions '
+                             f'{max_positions}')
+        self.num_classes = num_classes
+        self.vocab_size = num_classes + NUM_SPECIAL
+        self.clip_len = clip_len
+        self.d_model = d_model
+        self.mask_ratio = mask_ratio
+        self.decoder_type = decoder
+        self.beam_width = beam_width
+        self.max_seq_len = max_seq_len
+        self.max_queue = max_queue
+
+        self.input_proj = nn.Linear(in_channels, d_model) \
+            if in_channels > d_model else None
+        conv_in = d_model if self.input_proj is not None else in_channels
+        self.input_conv = nn.Conv1d(conv_in, d_model, 3, padding=1)
+        # Its own layers: see PostNormEncoderLayer for why not torch's.
+        self.encoder_layers = nn.ModuleList(
+            PostNormEncoderLayer(d_model, num_heads, ffn_channels, dropout)
+            for _ in range(num_encoder_layers))
+        self.attention_bias = nn.Embedding(clip_len * clip_len, 1) \
+            if attention_bias else None
+        self.token_embedding = nn.Embedding(self.vocab_size, d_model)
+        self.decoder = nn.TransformerDecoder(
+            nn.TransformerDecoderLayer(
+                d_model, num_heads, ffn_channels, dropout,
+                activation='gelu', batch_first=True), num_decoder_layers)
+        self.classifier = nn.Linear(d_model, self.vocab_size)
+        self.encoder_position_dropout = nn.Dropout(position_dropout)
+        self.decoder_position_dropout = nn.Dropout(position_dropout)
+        self.register_buffer(
+            'positions', sinusoidal_positions(max_positions, d_model),
+            persistent=False)
+
+    def video_attention(self) -> Optional[torch.Tensor]:
+        """(T, T) off-diagonal part of the attention bias."""
+        if self.attention_bias is None:
+            return None
+        learned = torch.sigmoid(
+            self.attention_bias.weight.view(self.clip_len, self.clip_len))
+        eye = torch.eye(self.clip_len, device=learned.device)
+        return (1 - eye) * learned
+
+    def encode(self, feats: torch.Tensor,
+               padding_mask: torch.Tensor) -> torch.Tensor:
+        """(B, T, C_in), (B, T) -> (B, T, d_model) memory."""
+        if feats.shape[1] != self.clip_len:
+            raise ValueError(f'F3ASTHead was built for clips of '
+                             f'{self.clip_len} frames, got {feats.shape[1]}')
+        x = feats
+        if self.input_proj is not None:
+            x = F.gelu(self.input_proj(x))
+        x = F.gelu(self.input_conv(x.transpose(1, 2)).transpose(1, 2))
+        x = self.encoder_position_dropout(x + self.positions[:, :x.shape[1]])
+        attention = self.video_attention()
+        bias = None
+        if attention is not None:
+            bias = torch.eye(self.clip_len, device=x.device) + attention
+        key_padding = torch.zeros_like(x[..., 0]).masked_fill(
+            padding_mask, float('-inf'))
+        for layer in self.encoder_layers:
+            x = layer(x, attn_mask=bias, key_padding_mask=key_padding)
+        return x
+
+    def decode_logits(self,
+                      tokens: torch.Tensor,
+                      memory: torch.Tensor,
+                      memory_padding_mask: torch.Tensor,
+                      hide_pad_tokens: bool = True) -> torch.Tensor:
+        """(N, L) tokens over (N, T, d) memory -> (N, L, V) logits.
+
+        ``hide_pad_tokens``: pad tokens are not attended to (teacher
+        forcing). Search passes False: the reference then treats a decoded
+        pad token like any other, and right padding of a batch of prefixes
+        is already hidden by the causal mask.
+        """
+        length = tokens.shape[1]
+        x = self.token_embedding(tokens) * math.sqrt(self.d_model)
+        x = self.decoder_position_dropout(x + self.positions[:, :length])
+        causal = torch.triu(
+            torch.full((length, length), float('-inf'), device=x.device), 1)
+        token_padding = None
+        if hide_pad_tokens:
+            token_padding = torch.zeros_like(
+                tokens, dtype=x.dtype).masked_fill(tokens == PAD,
+                                                   float('-inf'))
+        memory_padding = torch.zeros_like(memory[..., 0]).masked_fill(
+            memory_padding_mask, float('-inf'))
+        out = self.decoder(
+            x, memory, tgt_mask=causal, tgt_key_padding_mask=token_padding,
+            memory_key_padding_mask=memory_padding)
+        return self.classifier(out)
+
+    def forward(self, feats: torch.Tensor,
+                padding_mask: torch.Tensor) -> torch.Tensor:
+        """Memory of the clip: (B, T, C_in), (B, T) -> (B, T, d_model)."""
+        return self.encode(feats, _never_all_masked(padding_mask))
+
+    def loss(self, feats, padding_mask, data_samples) -> dict:
+        mask = padding_mask
+        if self.training:
+            mask = random_frame_mask(mask, self.mask_ratio)
+        mask = _never_all_masked(mask)
+        memory = self.encode(feats, mask)
+        tokens = torch.stack([s.target_tokens for s in data_samples]).to(
+            feats.device)
+        logits = self.decode_logits(tokens[:, :-1], memory, mask)
+        targets = tokens[:, 1:]
+        valid = targets > PAD
+        losses = dict(loss_seq=F.cross_entropy(logits[valid], targets[valid]))
+        attention = self.video_attention()
+        if attention is not None:
+            losses['loss_attention'] = attention.abs().mean()
+        return losses
+
+    def decode(self, memory: torch.Tensor,
+               padding_mask: torch.Tensor) -> List:
+        """Token ids and probability rows per sample (see
+        :mod:`fga.models.utils.sequence_decoding`)."""
+
+        def step(prefixes, rows):
+            return self.decode_logits(
+                prefixes, memory[rows], padding_mask[rows],
+                hide_pad_tokens=False)
+
+        kwargs = dict(max_length=self.max_seq_len)
+        if self.decoder_type != 'greedy':
+            kwargs['width'] = self.beam_width
+        if self.decoder_type == 'best_first':
+            kwargs['max_queue'] = self.max_queue
+        return DECODERS[self.decoder_type](step, memory.shape[0],
+                                           self.vocab_size, memory.device,
+                                           **kwargs)
+
+    @torch.no_grad()
+    def predict(self, feats, padding_mask, data_samples):
+        mask = _never_all_masked(padding_mask)
+        memory = self.encode(feats, mask)
+        for sample, (tokens, rows) in zip(data_samples,
+                                          self.decode(memory, mask)):
+            tokens = torch.tensor(tokens[:self.max_seq_len])
+            rows = rows[:self.max_seq_len]
+            keep = tokens >= NUM_SPECIAL
+            sample.pred_tokens = tokens
+            sample.pred_labels = tokens[keep] - NUM_SPECIAL
+            # Class columns of the softmax, not renormalised (as the
+            # reference scores mAP).
+            sample.pred_scores = rows[keep.to(rows.device), NUM_SPECIAL:]
+        return data_samples
+
+
+def _never_all_masked(mask: torch.Tensor) -> torch.Tensor:
+    """Attention over an all-masked clip is undefined (NaN); such a clip
+    attends to all its (padding) frames instead."""
+    empty = mask.all(dim=1)
+    if empty.any():
+        mask = mask.clone()
+        mask[empty] = False
+    return mask

@@ -1,0 +1,126 @@
+"""F3ASTHead against the reference implementation (F3AST123/F3AST).
+
+``tests/data/f3ast_reference_tiny.pth`` holds a tiny reference encoder and
+decoder (random weights, dropout 0), its inputs and its outputs: encoder
+memory, teacher-forced logits, the attention-bias L1 term and the
+best-first decode of each sample (one ends with ``end``, one hits the queue
+cap). Our head loads the weights through the converter's key mapping.
+"""
+import importlib.util
+import os.path as osp
+
+import pytest
+import torch
+from mmaction.structures import ActionDataSample
+
+from fga.models import F3ASTHead
+from fga.models.heads.f3ast_head import random_frame_mask
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+FIXTURE = osp.join(ROOT, 'tests', 'data', 'f3ast_reference_tiny.pth')
+
+
+def _converter():
+    spec = importlib.util.spec_from_file_location(
+        'f3ast_to_fga', osp.join(ROOT, 'tools', 'convert', 'f3ast_to_fga.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope='module')
+def reference():
+    return torch.load(FIXTURE, weights_only=True)
+
+
+@pytest.fixture(scope='module')
+def head(reference):
+    cfg = reference['config']
+    head = F3ASTHead(
+        in_channels=cfg['in_channels'], num_classes=cfg['vocab_size'] - 3,
+        clip_len=cfg['clip_len'], d_model=cfg['d_model'],
+        num_heads=cfg['num_heads'], ffn_channels=cfg['ffn_channels'],
+        dropout=0.0, position_dropout=0.0)
+    converted = _converter().convert_state_dict(reference['state_dict'])
+    state = {k[len('head.'):]: v for k, v in converted.items()}
+    missing, unexpected = head.load_state_dict(state, strict=True), None
+    assert unexpected is None and not missing.missing_keys
+    return head.eval()
+
+
+def test_encoder_and_decoder_logits_match_reference(head, reference):
+    with torch.no_grad():
+        memory = head.encode(reference['src'], reference['padding_mask'])
+        logits = head.decode_logits(reference['tokens'], memory,
+                                    reference['padding_mask'])
+    torch.testing.assert_close(memory, reference['memory'], atol=1e-5,
+                               rtol=0)
+    torch.testing.assert_close(logits, reference['logits'], atol=1e-5,
+                               rtol=0)
+    assert head.video_attention().abs().mean().item() == pytest.approx(
+        reference['attention_l1'].item(), abs=1e-7)
+
+
+def test_best_first_decode_matches_reference(head, reference):
+    padding = reference['padding_mask']
+    with torch.no_grad():
+        memory = head.encode(reference['src'], padding)
+        decoded = head.decode(memory, padding)
+    for b, (tokens, rows) in enumerate(decoded):
+        expected = reference['decoded_tokens'][b]
+        length = int((expected > 0).sum())
+        assert tokens[:30] == expected[:length].tolist()
+        torch.testing.assert_close(rows[:length],
+                                   reference['decoded_probs'][b, :length],
+                                   atol=1e-5, rtol=0)
+
+
+def test_converter_maps_every_reference_key(reference):
+    converted = _converter().convert_state_dict(
+        {'module.' + k: v for k, v in reference['state_dict'].items()})
+    assert all(k.startswith('head.') for k in converted)
+    assert 'head.attention_bias.weight' in converted
+    with pytest.raises(KeyError, match='no fga counterpart'):
+        _converter().convert_state_dict({'_mystery.weight': torch.zeros(1)})
+
+
+def test_slowfast_keys_map_to_backbone():
+    converted = _converter().convert_state_dict({
+        '_glb_feat.slow_path.conv1.conv.weight': torch.zeros(1),
+        '_glb_feat.fast_path.layer4.2.bn3.bias': torch.zeros(1),
+    })
+    assert list(converted) == ['backbone.slow_path.conv1.conv.weight',
+                               'backbone.fast_path.layer4.2.bn3.bias']
+
+
+def test_loss_terms_and_masking():
+    torch.manual_seed(0)
+    head = F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
+                     num_heads=2, ffn_channels=16)
+    samples = []
+    for tokens in ([1, 3, 4, 2, 0], [1, 2, 0, 0, 0]):
+        s = ActionDataSample()
+        s.target_tokens = torch.tensor(tokens)
+        samples.append(s)
+    mask = torch.zeros(2, 6, dtype=torch.bool)
+    losses = head.loss(torch.randn(2, 6, 8), mask, samples)
+    assert set(losses) == {'loss_seq', 'loss_attention'}
+    # L1 of the off-diagonal sigmoid bias over all T x T entries.
+    expected = torch.sigmoid(head.attention_bias.weight).view(6, 6)
+    expected = (expected * (1 - torch.eye(6))).abs().mean()
+    assert losses['loss_attention'].item() == pytest.approx(expected.item())
+    masked = random_frame_mask(
+        torch.tensor([[False] * 20, [False] * 10 + [True] * 10]), 0.15)
+    assert masked.sum(1).tolist() == [3, 11]
+
+
+def test_no_nan_for_padded_clips():
+    head = F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
+                     num_heads=2, ffn_channels=16, decoder='greedy').eval()
+    mask = torch.tensor([[False] * 2 + [True] * 4, [True] * 6])
+    samples = [ActionDataSample(), ActionDataSample()]
+    out = head.predict(torch.randn(2, 6, 8), mask, samples)
+    for s in out:
+        assert not torch.isnan(s.pred_scores).any()
+        assert s.pred_scores.shape == (len(s.pred_labels), 4)

@@ -1,0 +1,90 @@
+"""Convert an ``F3AST123/F3AST`` checkpoint to an fga ``F3AST`` checkpoint.
+
+    python tools/convert/f3ast_to_fga.py REFERENCE.pt OUT.pth [--trust-checkpoint]
+
+The reference saves ``model.state_dict()`` of its ``F3AST.Impl`` (keys
+``_glb_feat.*``, ``_encoder.*``, ``_decoder.*``, ``learn_vid_att.weight``,
+with ``module.`` in front after ``DataParallel``). The SlowFast weights keep
+their MMAction2 names under ``backbone.``; the positional tables are
+dropped (fga recomputes the same sinusoids).
+"""
+import argparse
+import os
+import os.path as osp
+import re
+import sys
+from collections import OrderedDict
+from typing import Dict
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+sys.path.insert(0, ROOT)
+
+import torch  # noqa: E402
+
+from fga.utils import safe_torch_load  # noqa: E402
+
+# (reference prefix, fga prefix); first match wins.
+KEY_MAP = [
+    ('_glb_feat.', 'backbone.'),
+    ('_encoder.fc.', 'head.input_proj.'),
+    ('_encoder.conv.', 'head.input_conv.'),
+    ('_encoder.encoder.layers.', 'head.encoder_layers.'),
+    ('_decoder.tgt_tok_emb.embedding.', 'head.token_embedding.'),
+    ('_decoder.decoder.', 'head.decoder.'),
+    ('_decoder.generator.', 'head.classifier.'),
+    ('learn_vid_att.', 'head.attention_bias.'),
+]
+DROPPED = re.compile(r'_(en|de)coder\.positional_encoding\.pos_embedding$')
+
+
+def convert_state_dict(
+        state_dict: Dict[str, torch.Tensor]) -> 'OrderedDict':
+    """Rename every reference key; unknown keys are an error (a silently
+    dropped weight would leave part of the model random)."""
+    out = OrderedDict()
+    unknown = []
+    for key, value in state_dict.items():
+        key = key[len('module.'):] if key.startswith('module.') else key
+        if DROPPED.search(key):
+            continue
+        if key.startswith('_lcl_feat.'):
+            raise ValueError('this checkpoint uses local-frame features '
+                             '(--use_local), which fga does not support')
+        for old, new in KEY_MAP:
+            if key.startswith(old):
+                out[new + key[len(old):]] = value
+                break
+        else:
+            unknown.append(key)
+    if unknown:
+        raise KeyError(f'keys with no fga counterpart: {unknown[:10]}'
+                       f'{" ..." if len(unknown) > 10 else ""}')
+    return out
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('src', help='reference checkpoint')
+    parser.add_argument('dst', help='fga checkpoint to write')
+    parser.add_argument(
+        '--trust-checkpoint', action='store_true',
+        help='load with weights_only=False (only for files you trust)')
+    args = parser.parse_args(argv)
+    if args.trust_checkpoint:
+        checkpoint = torch.load(args.src, map_location='cpu',
+                                weights_only=False)
+    else:
+        checkpoint = safe_torch_load(args.src, map_location='cpu')
+    state_dict = checkpoint.get('state_dict', checkpoint) \
+        if isinstance(checkpoint, dict) else checkpoint
+    converted = convert_state_dict(state_dict)
+    os.makedirs(osp.dirname(osp.abspath(args.dst)), exist_ok=True)
+    tmp = args.dst + '.tmp'
+    torch.save(dict(state_dict=converted, meta=dict(converted_from=args.src)),
+               tmp)
+    os.replace(tmp, args.dst)
+    print(f'{len(converted)} tensors written to {args.dst}')
+
+
+if __name__ == '__main__':
+    main()
