@@ -14,8 +14,7 @@ import sys
 sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 import fga  # noqa: E402,F401  (stack fixes and registration first)
-from fga.apis import (add_runtime_args, load_config,  # noqa: E402
-                      setup_runtime)
+from fga.apis import add_runtime_args, load_config, setup_runtime  # noqa: E402
 from fga.utils import UnsafeCheckpointError  # noqa: E402
 
 

@@ -5,6 +5,7 @@ import os
 import os.path as osp
 
 import torch
+from mmengine.logging import print_log
 
 __all__ = ['add_runtime_args', 'load_config', 'setup_runtime']
 
@@ -45,7 +46,9 @@ def setup_runtime(cfg, launcher: str = 'none', amp: bool = False) -> None:
     * nccl with CUDA, gloo without; on CPU, DDP gets ``device_ids=None``
       (mmengine passes the local rank, which DDP rejects for CPU modules).
     * ``amp`` needs CUDA: mmengine's ``AmpOptimWrapper`` asserts a GPU, so
-      the request is refused here with a clear message.
+      the request is refused here with a clear message. A config that asks
+      for ``AmpOptimWrapper`` itself (the published recipes do) trains in
+      fp32 on CPU, with a warning.
     """
     cuda = torch.cuda.is_available()
     cfg.launcher = launcher
@@ -57,6 +60,14 @@ def setup_runtime(cfg, launcher: str = 'none', amp: bool = False) -> None:
             type='MMDistributedDataParallel')
         wrapper['device_ids'] = None
         cfg.model_wrapper_cfg = wrapper
+    wrapper_cfg = cfg.get('optim_wrapper')
+    if (not cuda and not amp and wrapper_cfg is not None
+            and wrapper_cfg.get('type') == 'AmpOptimWrapper'):
+        print_log('the config trains with AmpOptimWrapper, which needs a '
+                  'GPU; training in fp32 on CPU', logger='current',
+                  level=30)
+        wrapper_cfg['type'] = 'OptimWrapper'
+        wrapper_cfg.pop('loss_scale', None)
     if amp:
         if not cuda:
             raise SystemExit('--amp needs a CUDA GPU (mixed precision is not '

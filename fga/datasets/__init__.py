@@ -1,14 +1,15 @@
 from .badminton_db import BadmintonDBDataset
 from .event_annotations import (ground_truth_sequence, load_classes,
                                 load_event_annotations)
-from .event_sequence_dataset import EventSequenceDataset
+from .event_sequence_dataset import (EventSequenceDataset,
+                                     evaluation_clip_starts)
 from .finediving import FineDivingDataset
 from .finegym import FineGymDataset
 from .finetennis import FineTennisDataset
 from .transforms import *  # noqa: F401,F403
 
 __all__ = [
-    'BadmintonDBDataset', 'EventSequenceDataset', 'FineDivingDataset',
-    'FineGymDataset', 'FineTennisDataset', 'ground_truth_sequence',
-    'load_classes', 'load_event_annotations'
+    'BadmintonDBDataset', 'EventSequenceDataset', 'evaluation_clip_starts',
+    'FineDivingDataset', 'FineGymDataset', 'FineTennisDataset',
+    'ground_truth_sequence', 'load_classes', 'load_event_annotations'
 ]

@@ -14,6 +14,14 @@ from .event_annotations import (ground_truth_sequence, load_classes,
 EPOCH_NUM_FRAMES = 2_000_000
 
 
+def evaluation_clip_starts(num_frames: int, clip_len: int, stride: int,
+                           pad_len: int) -> List[int]:
+    """First raw frame of each evaluation clip: consecutive windows of
+    ``clip_len * stride`` frames from ``-pad_len * stride`` until the video
+    ends (the last one zero-padded)."""
+    return list(range(-pad_len * stride, num_frames, clip_len * stride))
+
+
 @DATASETS.register_module()
 class EventSequenceDataset(BaseActionDataset):
     """Videos annotated with instantaneous, fine-grained events.
@@ -142,9 +150,9 @@ class EventSequenceDataset(BaseActionDataset):
             info['gt_event_labels'] = np.array(
                 [self.class_to_index[e['label']] for e in record['events']],
                 dtype=np.int64)
-            window = self.clip_len * self.stride
-            for start in range(-self.pad_len * self.stride,
-                               record['num_frames'], window):
+            for start in evaluation_clip_starts(record['num_frames'],
+                                                self.clip_len, self.stride,
+                                                self.pad_len):
                 infos.append(dict(info, clip_start=start))
         if not self.test_mode:
             lengths = np.array([r['num_frames'] for r in records], float)

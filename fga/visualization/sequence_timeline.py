@@ -12,8 +12,8 @@ def _colours(num_classes: int) -> np.ndarray:
     return np.array([cmap(i % 20) for i in range(num_classes)])
 
 
-def plot_sequence_timelines(videos: Sequence[Tuple[str, Sequence[int],
-                                                   Sequence[int]]],
+def plot_sequence_timelines(videos: Sequence[Tuple[str, Optional[Sequence[
+        int]], Sequence[int]]],
                             class_names: Sequence[str],
                             out_file: str,
                             title: Optional[str] = None) -> str:
@@ -23,7 +23,8 @@ def plot_sequence_timelines(videos: Sequence[Tuple[str, Sequence[int],
     in red where it differs from the ground truth at the same position.
 
     Args:
-        videos: (video id, ground-truth class indices, predicted indices).
+        videos: (video id, ground-truth class indices or None, predicted
+            indices); without ground truth only the prediction is drawn.
         class_names: names of the C classes.
         out_file: PNG path (written whole or not at all).
 
@@ -35,16 +36,19 @@ def plot_sequence_timelines(videos: Sequence[Tuple[str, Sequence[int],
     import matplotlib.pyplot as plt
 
     colours = _colours(len(class_names))
-    width = max([len(g) for _, g, _ in videos] +
+    width = max([len(g or []) for _, g, _ in videos] +
                 [len(p) for _, _, p in videos] + [1])
     fig, axes = plt.subplots(
         len(videos), 1, figsize=(max(6, 1.3 * width), 1.5 * len(videos) + 0.6),
         squeeze=False)
     for ax, (video, gt, pred) in zip(axes[:, 0], videos):
-        for row, (name, seq) in enumerate((('true', gt), ('pred', pred))):
+        rows = [('true', gt), ('pred', pred)] if gt is not None else \
+            [('pred', pred)]
+        for row, (name, seq) in enumerate(rows):
             y = 1 - row
             for j, c in enumerate(seq):
-                wrong = row == 1 and (j >= len(gt) or gt[j] != c)
+                wrong = gt is not None and row == 1 and (j >= len(gt)
+                                                         or gt[j] != c)
                 ax.add_patch(
                     plt.Rectangle((j, y), 0.95, 0.8,
                                   facecolor=colours[c],

@@ -1,6 +1,7 @@
 """Convert an ``F3AST123/F3AST`` checkpoint to an fga ``F3AST`` checkpoint.
 
-    python tools/convert/f3ast_to_fga.py REFERENCE.pt OUT.pth [--trust-checkpoint]
+    python tools/convert/f3ast_to_fga.py REFERENCE.pt OUT.pth \
+        [--trust-checkpoint]
 
 The reference saves ``model.state_dict()`` of its ``F3AST.Impl`` (keys
 ``_glb_feat.*``, ``_encoder.*``, ``_decoder.*``, ``learn_vid_att.weight``,
