@@ -13,8 +13,8 @@ import sys
 import time
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-DEFAULT_CONFIG = ('configs/spotting/'
-                  'spotting_r3d18-bigru_1xb4-8e_synthrally-rgb.py')
+DEFAULT_CONFIG = ('configs/f3ast/'
+                  'f3ast_r3d18-quarter_1xb4-64x2-8e_synthrally-rgb.py')
 
 
 def run(args):

@@ -6,3 +6,8 @@ _base_ = [
 ]
 
 model = dict(head=dict(num_classes=40))
+# The spotting head also outputs timestamps: score them too.
+test_evaluator = [
+    dict(type='SequenceMetric', with_tolerance=False),
+    dict(type='SpottingMetric')
+]

@@ -37,7 +37,4 @@ test_dataloader = dict(
     batch_size=8, num_workers=2,
     dataset=dict(**dataset, pipeline=test_pipeline))
 val_evaluator = dict(type='SequenceMetric', with_tolerance=False)
-test_evaluator = [
-    dict(type='SequenceMetric', with_tolerance=False),
-    dict(type='SpottingMetric')
-]
+test_evaluator = val_evaluator

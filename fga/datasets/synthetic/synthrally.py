@@ -136,6 +136,7 @@ def _tracks(shots: List[dict], num_frames: int, lead_in: int,
     """Per-frame positions of both players and the ball, racket flags."""
     pos = {'near': np.zeros((num_frames, 2)), 'far': np.zeros((num_frames, 2))}
     ball = np.full((num_frames, 2), np.nan)
+    bounce_mark = np.full((num_frames, 2), np.nan)
     racket = np.zeros((num_frames, 2))  # (side index, direction)
     keys = {'near': [], 'far': []}
     for s in shots:
@@ -166,6 +167,8 @@ def _tracks(shots: List[dict], num_frames: int, lead_in: int,
             end = num_frames
             target = land + (land - contact) * 0.3
         bounce = start + int(0.65 * (end - start))
+        # A bounce leaves a short-lived mark where the ball lands.
+        bounce_mark[bounce:min(end, bounce + 4)] = land
         for f in range(start, end):
             if f <= bounce:
                 t = (f - start) / max(1, bounce - start)
@@ -173,9 +176,12 @@ def _tracks(shots: List[dict], num_frames: int, lead_in: int,
             else:
                 t = (f - bounce) / max(1, end - bounce)
                 ball[f] = land + t * (target - land)
-        for f in range(max(0, start - 2), min(num_frames, start + 2)):
+        # The swing is visible for 7 frames around the hit, so every
+        # sampling stride up to 3 sees it.
+        for f in range(max(0, start - 3), min(num_frames, start + 4)):
             racket[f] = (1 if s['side'] == 'near' else 2, s['racket'])
-    return dict(near=pos['near'], far=pos['far'], ball=ball, racket=racket)
+    return dict(near=pos['near'], far=pos['far'], ball=ball, racket=racket,
+                bounce_mark=bounce_mark)
 
 
 def _render(tracks: Dict[str, np.ndarray], num_frames: int, height: int,
@@ -207,10 +213,14 @@ def _render(tracks: Dict[str, np.ndarray], num_frames: int, height: int,
             flag, direction = tracks['racket'][f]
             if flag == k and direction != 0:
                 cv2.line(img, p(x + 2 * direction, y - 1),
-                         p(x + 6 * direction, y - 3), (20, 20, 20), 1)
+                         p(x + 8 * direction, y - 4), (20, 20, 20),
+                         max(1, int(round(2 * sx))))
+        if not np.isnan(tracks['bounce_mark'][f, 0]):
+            cv2.circle(img, p(*tracks['bounce_mark'][f]),
+                       max(1, int(round(2 * sx))), (255, 255, 255), 1)
         if not np.isnan(tracks['ball'][f, 0]):
             bx, by = tracks['ball'][f]
-            cv2.circle(img, p(bx, by), max(1, int(round(1.2 * sx))),
+            cv2.circle(img, p(bx, by), max(1, int(round(2 * sx))),
                        (250, 240, 30), -1)
         noise = rng.normal(0, noise_level, img.shape)
         frames.append(np.clip(img + noise, 0, 255).astype(np.uint8))

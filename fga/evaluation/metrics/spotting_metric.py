@@ -34,6 +34,10 @@ class SpottingMetric(BaseMetric):
 
     def process(self, data_batch, data_samples: Sequence[dict]) -> None:
         for sample in data_samples:
+            if 'pred_event_frames' not in sample:
+                raise KeyError('SpottingMetric needs timestamped events '
+                               '(pred_event_frames); this model predicts '
+                               'label sequences only: use SequenceMetric')
             unit = sample['stride'] if self.frame_unit == 'sampled' else 1
             self.results.append(
                 dict(

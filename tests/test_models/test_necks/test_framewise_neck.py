@@ -23,3 +23,15 @@ def test_bad_shapes():
         FramewiseNeck()(torch.zeros(5, 2, 1, 1), batch_size=2, num_frames=3)
     with pytest.raises(ValueError, match='4D or 5D'):
         FramewiseNeck()(torch.zeros(5, 2), batch_size=1, num_frames=5)
+
+
+def test_flatten_keeps_positions():
+    x = torch.zeros(1, 2, 3, 2, 2)  # (B, C, t, h, w)
+    x[0, 1, :, 1, 0] = 5.0
+    out = FramewiseNeck(spatial='flatten')(x, batch_size=1, num_frames=3)
+    assert out.shape == (1, 3, 8)
+    # channel 1, row 1, column 0 -> index 1 * 4 + 1 * 2 + 0
+    assert out[0, :, 6].tolist() == [5.0, 5.0, 5.0]
+    assert out[0, :, :6].abs().sum() == 0
+    with pytest.raises(ValueError, match="'avg' or 'flatten'"):
+        FramewiseNeck(spatial='max')

@@ -1,6 +1,7 @@
-# F3AST sized for a CPU: a half-width 3D ResNet-18 that keeps every input
-# frame (no temporal striding; temporal convolutions in res4/res5), a
-# FramewiseNeck, and a 256-wide F3AST head (d_model = min(768, 256)).
+# F3AST sized for a CPU: a quarter-width 3D ResNet-18 (16 base channels)
+# that keeps every input frame (no temporal striding; temporal convolutions
+# in res4/res5), a FramewiseNeck, and a 128-wide F3AST head
+# (d_model = min(768, 128)).
 model = dict(
     type='F3AST',
     backbone_dims=3,
@@ -9,7 +10,7 @@ model = dict(
         depth=18,
         pretrained=None,
         pretrained2d=False,
-        base_channels=32,
+        base_channels=16,
         inflate=(0, 0, 1, 1),
         conv1_kernel=(1, 7, 7),
         conv1_stride_t=1,
@@ -19,12 +20,12 @@ model = dict(
     neck=dict(type='FramewiseNeck'),
     head=dict(
         type='F3ASTHead',
-        in_channels=256,
+        in_channels=128,
         num_classes=None,
         clip_len=None,
-        d_model=256,
+        d_model=128,
         num_heads=8,
-        ffn_channels=512,
+        ffn_channels=256,
         num_encoder_layers=1,
         num_decoder_layers=2,
         dropout=0.1,
