@@ -1,11 +1,12 @@
-# F3AST sized for a CPU: a quarter-width 3D ResNet-18 (16 base channels)
-# that keeps every input frame (no temporal striding; temporal convolutions
-# in res4/res5), a FramewiseNeck, and a 128-wide F3AST head
+# F3AST sized for a CPU: the F3AST model with a quarter-width 3D ResNet-18
+# (16 base channels) that keeps every input frame (no temporal striding;
+# temporal convolutions in res4/res5), a FramewiseNeck, and a 128-wide head
 # (d_model = min(768, 128)).
+_base_ = './f3ast_slowfast_r50.py'
+
 model = dict(
-    type='F3AST',
-    backbone_dims=3,
     backbone=dict(
+        _delete_=True,
         type='ResNet3d',
         depth=18,
         pretrained=None,
@@ -18,25 +19,4 @@ model = dict(
         with_pool2=False,
         norm_eval=False),
     neck=dict(type='FramewiseNeck'),
-    head=dict(
-        type='F3ASTHead',
-        in_channels=128,
-        num_classes=None,
-        clip_len=None,
-        d_model=128,
-        num_heads=8,
-        ffn_channels=256,
-        num_encoder_layers=1,
-        num_decoder_layers=2,
-        dropout=0.1,
-        position_dropout=0.2,
-        attention_bias=True,
-        mask_ratio=0.15,
-        decoder='best_first',
-        beam_width=5,
-        max_seq_len=30),
-    data_preprocessor=dict(
-        type='ActionDataPreprocessor',
-        mean=[123.675, 116.28, 103.53],
-        std=[58.395, 57.12, 57.375],
-        format_shape='NCTHW'))
+    head=dict(in_channels=128, clip_len=None, d_model=128, ffn_channels=256))

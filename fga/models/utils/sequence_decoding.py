@@ -51,6 +51,26 @@ def _last_logits(step: Step, prefixes: List[List[int]],
     return logits[torch.arange(len(prefixes), device=device), last]
 
 
+def _expand(step: Step, hypotheses: List[Tuple[int, tuple]], width: int,
+            device) -> List[List[tuple]]:
+    """The ``width`` most likely continuations of every (sample, (tokens,
+    log_prob, rows)) hypothesis, scored in one decoder call; log-probs stay
+    float32 tensors, as the reference adds them."""
+    logits = _last_logits(step, [h[0] for _, h in hypotheses],
+                          [b for b, _ in hypotheses], device)
+    log_probs = F.log_softmax(logits.float(), dim=-1)
+    probs = log_probs.exp()
+    top_lp, top_ids = log_probs.topk(width, dim=-1)
+    top_lp = top_lp.cpu()
+    children = []
+    for i, (_, (tokens, log_prob, rows)) in enumerate(hypotheses):
+        row = probs[i:i + 1]
+        children.append([(tokens + [token], log_prob + lp, rows + [row])
+                         for lp, token in zip(top_lp[i],
+                                              top_ids[i].tolist())])
+    return children
+
+
 @torch.no_grad()
 def best_first_decode(step: Step,
                       batch_size: int,
@@ -99,16 +119,9 @@ def best_first_decode(step: Step,
                 expand.append((b, node))
         if not expand:
             break
-        logits = _last_logits(step, [node[0] for _, node in expand],
-                              [b for b, _ in expand], device)
-        log_probs = F.log_softmax(logits.float(), dim=-1)
-        probs = log_probs.exp()
-        top_lp, top_ids = log_probs.topk(width, dim=-1)
-        top_lp = top_lp.cpu()
-        for i, (b, (tokens, log_prob, rows)) in enumerate(expand):
-            row = probs[i:i + 1]
-            for lp, token in zip(top_lp[i], top_ids[i].tolist()):
-                child = (tokens + [token], log_prob + lp, rows + [row])
+        for (b, _), children in zip(expand,
+                                    _expand(step, expand, width, device)):
+            for child in children:
                 score = length_score(child[1], len(child[0])).item()
                 heapq.heappush(queues[b], (-score, next(counter), child))
             sizes[b] += width - 1
@@ -156,25 +169,19 @@ def beam_decode(step: Step,
     """Synchronous beam search: keep the ``width`` best prefixes by
     cumulative log-probability at every length; finished hypotheses are
     compared with :func:`length_score`."""
-    beams = [[([start], 0.0, [_start_row(vocab_size, start, device)])]
+    beams = [[([start], torch.zeros(()),
+               [_start_row(vocab_size, start, device)])]
              for _ in range(batch_size)]
     finished: List[List] = [[] for _ in range(batch_size)]
     for _ in range(max_length - 1):
         flat = [(b, hyp) for b in range(batch_size) for hyp in beams[b]]
         if not flat:
             break
-        logits = _last_logits(step, [h[0] for _, h in flat],
-                              [b for b, _ in flat], device)
-        log_probs = F.log_softmax(logits.float(), dim=-1)
-        probs = log_probs.exp()
-        top_lp, top_ids = log_probs.topk(width, dim=-1)
         candidates: List[List] = [[] for _ in range(batch_size)]
-        for i, (b, (tokens, log_prob, rows)) in enumerate(flat):
-            for lp, token in zip(top_lp[i].tolist(), top_ids[i].tolist()):
-                candidates[b].append((tokens + [token], log_prob + lp,
-                                      rows + [probs[i:i + 1]]))
+        for (b, _), children in zip(flat, _expand(step, flat, width, device)):
+            candidates[b] += children
         for b in range(batch_size):
-            ranked = sorted(candidates[b], key=lambda h: -h[1])[:width]
+            ranked = sorted(candidates[b], key=lambda h: -h[1].item())[:width]
             beams[b] = []
             for hyp in ranked:
                 (finished[b] if hyp[0][-1] == end else beams[b]).append(hyp)
@@ -183,6 +190,7 @@ def beam_decode(step: Step,
     results = []
     for b in range(batch_size):
         pool = finished[b] or beams[b]
-        best = max(pool, key=lambda h: length_score(h[1], len(h[0])))
+        best = max(pool,
+                   key=lambda h: length_score(h[1], len(h[0])).item())
         results.append((best[0], torch.cat(best[2])))
     return results
