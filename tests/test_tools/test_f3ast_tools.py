@@ -28,7 +28,7 @@ train_cfg = dict(max_epochs=1, val_interval=1)
 @pytest.fixture(scope='module')
 def f3ast_run(tmp_path_factory, repo_root, synthrally_small, run_tool):
     base = osp.join(repo_root, 'configs', 'f3ast',
-                    'f3ast_r3d18-quarter_1xb4-64x2-8e_synthrally-rgb.py')
+                    'f3ast_r3d18-quarter_1xb4-64x2-12e_synthrally-rgb.py')
     folder = tmp_path_factory.mktemp('f3ast')
     config = folder / 'tiny_f3ast.py'
     config.write_text(TINY_F3AST.format(base=base, root=synthrally_small))

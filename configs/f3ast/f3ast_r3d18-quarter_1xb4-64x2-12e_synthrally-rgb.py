@@ -1,0 +1,21 @@
+# F3AST on SynthRally, trained from scratch on a 2-core CPU (the main job).
+_base_ = [
+    '../_base_/models/f3ast_r3d18_quarter.py',
+    '../_base_/datasets/synthrally.py',
+    '../_base_/schedules/adamw_cosine_short.py',
+    '../_base_/sequence_runtime.py'
+]
+
+model = dict(head=dict(num_classes=40, clip_len=64))
+optim_wrapper = dict(optimizer=dict(lr=1e-3))
+# 12 epochs of 100 steps (about 8 minutes on 2 cores); validation only at
+# the end to save CPU time.
+max_epochs = 12
+train_dataloader = dict(dataset=dict(num_train_clips=400))
+train_cfg = dict(max_epochs=max_epochs, val_interval=max_epochs)
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.1, by_epoch=True, begin=0, end=1,
+         convert_to_iter_based=True),
+    dict(type='CosineAnnealingLR', T_max=max_epochs - 1, eta_min=1e-5,
+         by_epoch=True, begin=1, end=max_epochs, convert_to_iter_based=True)
+]
