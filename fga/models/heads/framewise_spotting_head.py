@@ -8,6 +8,8 @@ import torch.nn.functional as F
 from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 
+from ..utils.event_targets import frame_event_targets
+
 
 def spot_runs(fg_prob: torch.Tensor, is_event: torch.Tensor) -> List[int]:
     """Peak frame of every run of consecutive event frames.
@@ -96,24 +98,10 @@ class FramewiseSpottingHead(BaseModule):
         out, _ = self.gru(feats)
         return self.fc(self.dropout(out))
 
-    def frame_targets(self, data_samples, num_frames: int,
-                      padding_mask: torch.Tensor) -> torch.Tensor:
-        targets = torch.zeros(
-            len(data_samples), num_frames, dtype=torch.long)
-        for b, sample in enumerate(data_samples):
-            for pos, label in zip(sample.event_positions.tolist(),
-                                  sample.event_labels.tolist()):
-                t = int(round(pos))
-                lo = max(0, t - self.dilation)
-                hi = min(num_frames, t + self.dilation + 1)
-                targets[b, lo:hi] = label + 1
-        targets = targets.to(padding_mask.device)
-        return targets.masked_fill(padding_mask, -100)
-
     def loss(self, feats, padding_mask, data_samples) -> dict:
         logits = self(feats, padding_mask)
-        targets = self.frame_targets(data_samples, feats.shape[1],
-                                     padding_mask)
+        targets = frame_event_targets(data_samples, feats.shape[1],
+                                      padding_mask, self.dilation)
         loss = F.cross_entropy(
             logits.flatten(0, 1),
             targets.flatten(),

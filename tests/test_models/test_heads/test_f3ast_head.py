@@ -124,3 +124,20 @@ def test_no_nan_for_padded_clips():
     for s in out:
         assert not torch.isnan(s.pred_scores).any()
         assert s.pred_scores.shape == (len(s.pred_labels), 4)
+
+
+def test_auxiliary_frame_loss():
+    torch.manual_seed(0)
+    head = F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
+                     num_heads=2, ffn_channels=16, frame_loss_weight=0.5)
+    sample = ActionDataSample()
+    sample.target_tokens = torch.tensor([1, 4, 2, 0])
+    sample.event_positions = torch.tensor([2.0])
+    sample.event_labels = torch.tensor([1])
+    feats = torch.randn(1, 6, 8, requires_grad=True)
+    losses = head.loss(feats, torch.zeros(1, 6, dtype=torch.bool), [sample])
+    assert losses['loss_frame'] > 0
+    losses['loss_frame'].backward()
+    assert feats.grad.abs().sum() > 0
+    assert F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
+                     num_heads=2).frame_classifier is None

@@ -3,6 +3,7 @@ from mmaction.structures import ActionDataSample
 
 from fga.models import FramewiseSpottingHead
 from fga.models.heads.framewise_spotting_head import local_maxima, spot_runs
+from fga.models.utils import frame_event_targets
 
 
 def test_spot_runs_peaks():
@@ -29,10 +30,9 @@ def _sample(positions, labels, padded=0, length=8):
 
 
 def test_targets_dilation_and_padding():
-    head = FramewiseSpottingHead(in_channels=4, num_classes=3, dilation=1)
     samples = [_sample([2.4, 6.0], [0, 2], padded=1)]
     mask = torch.stack([s.padding_mask for s in samples])
-    targets = head.frame_targets(samples, 8, mask)
+    targets = frame_event_targets(samples, 8, mask, dilation=1)
     assert targets[0].tolist() == [0, 1, 1, 1, 0, 3, 3, -100]
 
 
