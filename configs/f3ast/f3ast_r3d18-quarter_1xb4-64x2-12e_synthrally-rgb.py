@@ -6,7 +6,12 @@ _base_ = [
     '../_base_/sequence_runtime.py'
 ]
 
-model = dict(head=dict(num_classes=40, clip_len=64))
+# The auxiliary per-frame event loss (not part of F3AST) roughly doubles the
+# edit score reached in this CPU budget: val edit 41 with it, 21-24 without.
+model = dict(
+    head=dict(
+        num_classes=40, clip_len=64, frame_loss_weight=1.0,
+        frame_loss_dilation=1))
 optim_wrapper = dict(optimizer=dict(lr=1e-3))
 # 12 epochs of 100 steps (about 8 minutes on 2 cores); validation only at
 # the end to save CPU time.
