@@ -86,8 +86,7 @@ class EventSequenceDataset(BaseActionDataset):
             1, EPOCH_NUM_FRAMES // (clip_len * stride))
         self.reference_compat = reference_compat
         self.tolerance_pairs = self._tolerance_pairs(tolerance)
-        self._video_weights = None
-        self._video_records = []
+        self._cumulative_lengths = None
         super().__init__(
             ann_file,
             pipeline=pipeline,
@@ -123,7 +122,6 @@ class EventSequenceDataset(BaseActionDataset):
 
     def load_data_list(self) -> List[dict]:
         records = load_event_annotations(self.ann_file, self.class_names)
-        self._video_records = records
         infos = []
         for record in records:
             info = dict(
@@ -155,8 +153,8 @@ class EventSequenceDataset(BaseActionDataset):
                                                 self.pad_len):
                 infos.append(dict(info, clip_start=start))
         if not self.test_mode:
-            lengths = np.array([r['num_frames'] for r in records], float)
-            self._video_weights = lengths / lengths.sum()
+            self._cumulative_lengths = np.cumsum(
+                [r['num_frames'] for r in records])
         return infos
 
     def __len__(self) -> int:
@@ -168,14 +166,9 @@ class EventSequenceDataset(BaseActionDataset):
 
     def get_data_info(self, idx: int) -> dict:
         if not self.test_mode:
-            # Windows are drawn afresh on every access, as in the reference.
-            idx = int(np.random.choice(len(self._video_weights),
-                                       p=self._video_weights))
+            # A video is drawn afresh on every access, with probability
+            # proportional to its length, as in the reference.
+            frame = np.random.randint(self._cumulative_lengths[-1])
+            idx = int(np.searchsorted(self._cumulative_lengths, frame,
+                                      side='right'))
         return super().get_data_info(idx)
-
-    @property
-    def video_records(self) -> List[dict]:
-        """The checked annotation records (events sorted by frame)."""
-        if not self._fully_initialized:
-            self.full_init()
-        return self._video_records

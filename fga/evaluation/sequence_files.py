@@ -8,13 +8,12 @@ from fga.datasets.event_annotations import (ground_truth_sequence,
                                             load_classes,
                                             load_event_annotations, load_json)
 from .functional import (equivalence_matrix, finetennis_tolerance_pairs,
-                         pairs_to_indices, reference_tolerance_id_pairs,
+                         pairs_to_indices, reference_tolerance_index_pairs,
                          sequence_metrics)
 
 __all__ = ['load_sequence_predictions', 'tolerance_matrix',
            'evaluate_sequence_files']
 
-NUM_SPECIAL_TOKENS = 3
 TOLERANCES = ('none', 'finetennis', 'reference')
 
 
@@ -76,10 +75,7 @@ def tolerance_matrix(tolerance: str,
             finetennis_tolerance_pairs(class_names),
             {n: i for i, n in enumerate(class_names)})
     else:
-        pairs = [(a - NUM_SPECIAL_TOKENS, b - NUM_SPECIAL_TOKENS)
-                 for a, b in reference_tolerance_id_pairs()]
-        pairs = [(a, b) for a, b in pairs
-                 if a < num_classes and b < num_classes]
+        pairs = reference_tolerance_index_pairs(num_classes)
     return equivalence_matrix(num_classes, pairs)
 
 

@@ -5,9 +5,8 @@ import numpy as np
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
-# Token ids of the sequence vocabulary; class index c has id c + NUM_SPECIAL.
-PAD_TOKEN, START_TOKEN, END_TOKEN = 0, 1, 2
-NUM_SPECIAL_TOKENS = 3
+from fga.utils.sequence_vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS,
+                                           PAD_TOKEN, START_TOKEN)
 
 
 @TRANSFORMS.register_module()

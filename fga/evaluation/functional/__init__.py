@@ -4,12 +4,13 @@ from .sequence_metrics import (collapse_runs, edit_distances, edit_scores,
                                sequence_map, sequence_metrics, success_rate)
 from .spotting_map import spotting_average_precision, spotting_map
 from .tolerance import (finetennis_tolerance_pairs, pairs_to_indices,
-                        reference_tolerance_id_pairs)
+                        reference_tolerance_id_pairs,
+                        reference_tolerance_index_pairs)
 
 __all__ = [
     'average_precision_per_class', 'collapse_runs', 'edit_distances',
     'edit_scores', 'equivalence_matrix', 'sequence_accuracy', 'sequence_map',
     'sequence_metrics', 'success_rate', 'spotting_average_precision',
     'spotting_map', 'finetennis_tolerance_pairs', 'pairs_to_indices',
-    'reference_tolerance_id_pairs'
+    'reference_tolerance_id_pairs', 'reference_tolerance_index_pairs'
 ]

@@ -6,9 +6,12 @@ their directions are neighbours on court (f3ast.md section 10).
 """
 from typing import Dict, List, Sequence, Tuple
 
+from fga.utils.sequence_vocabulary import NUM_SPECIAL_TOKENS
+
 __all__ = [
     'FINETENNIS_NEIGHBOUR_DIRECTIONS', 'finetennis_tolerance_pairs',
-    'reference_tolerance_id_pairs', 'pairs_to_indices'
+    'reference_tolerance_id_pairs', 'reference_tolerance_index_pairs',
+    'pairs_to_indices'
 ]
 
 FINETENNIS_NEIGHBOUR_DIRECTIONS = frozenset(
@@ -45,6 +48,15 @@ def reference_tolerance_id_pairs() -> List[Tuple[int, int]]:
         pairs += [(s, s + 2), (s, s + 3), (s + 1, s + 2), (s + 1, s + 4),
                   (s + 2, s + 3), (s + 2, s + 4)]
     return pairs
+
+
+def reference_tolerance_index_pairs(
+        num_classes: int) -> List[Tuple[int, int]]:
+    """The reference's id pairs as class indices (id - 3), keeping those
+    inside ``num_classes`` (on BadmintonDB it pairs classes 1 and 2)."""
+    pairs = [(a - NUM_SPECIAL_TOKENS, b - NUM_SPECIAL_TOKENS)
+             for a, b in reference_tolerance_id_pairs()]
+    return [(a, b) for a, b in pairs if max(a, b) < num_classes]
 
 
 def pairs_to_indices(pairs: Sequence[Tuple[str, str]],

@@ -11,9 +11,7 @@ from mmengine.evaluator import BaseMetric
 from mmengine.logging import MMLogger
 
 from ..functional import (equivalence_matrix, pairs_to_indices,
-                          reference_tolerance_id_pairs, sequence_metrics)
-
-NUM_SPECIAL_TOKENS = 3
+                          reference_tolerance_index_pairs, sequence_metrics)
 
 
 def _numpy(value) -> np.ndarray:
@@ -79,10 +77,7 @@ class SequenceMetric(BaseMetric):
         if not self.with_tolerance:
             return None
         if self.reference_tolerance:
-            pairs = [(a - NUM_SPECIAL_TOKENS, b - NUM_SPECIAL_TOKENS)
-                     for a, b in reference_tolerance_id_pairs()]
-            pairs = [(a, b) for a, b in pairs
-                     if a < num_classes and b < num_classes]
+            pairs = reference_tolerance_index_pairs(num_classes)
         else:
             names = self.dataset_meta['classes']
             pairs = pairs_to_indices(

@@ -9,13 +9,12 @@ import torch.nn.functional as F
 from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 
+from fga.utils.sequence_vocabulary import NUM_SPECIAL_TOKENS, PAD_TOKEN
 from ..utils.event_targets import IGNORE_INDEX, frame_event_targets
 from ..utils.sequence_decoding import (beam_decode, best_first_decode,
                                        greedy_decode)
 from ..utils.transformer import PostNormEncoderLayer
 
-PAD, START, END = 0, 1, 2
-NUM_SPECIAL = 3
 DECODERS = dict(
     best_first=best_first_decode, greedy=greedy_decode, beam=beam_decode)
 
@@ -117,7 +116,7 @@ class F3ASTHead(BaseModule):
             raise ValueError(f'clip_len {clip_len} exceeds max_positions '
                              f'{max_positions}')
         self.num_classes = num_classes
-        self.vocab_size = num_classes + NUM_SPECIAL
+        self.vocab_size = num_classes + NUM_SPECIAL_TOKENS
         self.clip_len = clip_len
         self.d_model = d_model
         self.mask_ratio = mask_ratio
@@ -202,7 +201,7 @@ class F3ASTHead(BaseModule):
         token_padding = None
         if hide_pad_tokens:
             token_padding = torch.zeros_like(
-                tokens, dtype=x.dtype).masked_fill(tokens == PAD,
+                tokens, dtype=x.dtype).masked_fill(tokens == PAD_TOKEN,
                                                    float('-inf'))
         memory_padding = torch.zeros_like(memory[..., 0]).masked_fill(
             memory_padding_mask, float('-inf'))
@@ -226,7 +225,7 @@ class F3ASTHead(BaseModule):
             feats.device)
         logits = self.decode_logits(tokens[:, :-1], memory, mask)
         targets = tokens[:, 1:]
-        valid = targets > PAD
+        valid = targets > PAD_TOKEN
         losses = dict(loss_seq=F.cross_entropy(logits[valid], targets[valid]))
         attention = self.video_attention()
         if attention is not None:
@@ -267,12 +266,13 @@ class F3ASTHead(BaseModule):
                                           self.decode(memory, mask)):
             tokens = torch.tensor(tokens[:self.max_seq_len])
             rows = rows[:self.max_seq_len]
-            keep = tokens >= NUM_SPECIAL
+            keep = tokens >= NUM_SPECIAL_TOKENS
             sample.pred_tokens = tokens
-            sample.pred_labels = tokens[keep] - NUM_SPECIAL
+            sample.pred_labels = tokens[keep] - NUM_SPECIAL_TOKENS
             # Class columns of the softmax, not renormalised (as the
             # reference scores mAP).
-            sample.pred_scores = rows[keep.to(rows.device), NUM_SPECIAL:]
+            sample.pred_scores = rows[keep.to(rows.device),
+                                      NUM_SPECIAL_TOKENS:]
         return data_samples
 
 

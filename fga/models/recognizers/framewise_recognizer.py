@@ -49,13 +49,12 @@ class FramewiseRecognizer(BaseModel):
     @staticmethod
     def padding_mask(data_samples, batch: int, num_frames: int,
                      device) -> torch.Tensor:
-        masks = [
-            s.padding_mask if 'padding_mask' in s else torch.zeros(
-                num_frames, dtype=torch.bool) for s in data_samples
-        ] if data_samples else [
-            torch.zeros(num_frames, dtype=torch.bool)
-        ] * batch
-        return torch.stack(masks).to(device)
+        """(B, T) True on padded frames; none without the samples' masks."""
+        mask = torch.zeros(batch, num_frames, dtype=torch.bool)
+        for b, sample in enumerate(data_samples or []):
+            if 'padding_mask' in sample:
+                mask[b] = sample.padding_mask
+        return mask.to(device)
 
     def forward(self,
                 inputs: torch.Tensor,
