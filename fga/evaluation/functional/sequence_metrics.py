@@ -41,13 +41,37 @@ def collapse_runs(sequence: Sequence[int]) -> np.ndarray:
     return seq[keep]
 
 
+def _concat(sequences: Sequence[Sequence[int]]):
+    """All sequences end to end, with their lengths."""
+    lengths = np.fromiter((len(s) for s in sequences), dtype=np.int64,
+                          count=len(sequences))
+    flat = np.concatenate([np.asarray(s, dtype=np.int64) for s in sequences]
+                          ) if lengths.sum() else np.zeros(0, np.int64)
+    return flat, lengths
+
+
 def _pad(sequences: Sequence[Sequence[int]], fill: int) -> np.ndarray:
     """(N, L_max + 1) int array; the extra column keeps L_max >= 1."""
-    width = max((len(s) for s in sequences), default=0) + 1
-    out = np.full((len(sequences), width), fill, dtype=np.int64)
-    for i, seq in enumerate(sequences):
-        out[i, :len(seq)] = seq
+    flat, lengths = _concat(sequences)
+    out = np.full((len(sequences), int(lengths.max(initial=0)) + 1), fill,
+                  dtype=np.int64)
+    rows = np.repeat(np.arange(len(sequences)), lengths)
+    cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths,
+                                            lengths)
+    out[rows, cols] = flat
     return out
+
+
+def _collapse_all(sequences: Sequence[Sequence[int]]) -> List[np.ndarray]:
+    """:func:`collapse_runs` of every sequence, in one pass."""
+    flat, lengths = _concat(sequences)
+    keep = np.ones(len(flat), dtype=bool)
+    keep[1:] = flat[1:] != flat[:-1]
+    starts = np.cumsum(lengths) - lengths
+    keep[starts[lengths > 0]] = True
+    rows = np.repeat(np.arange(len(sequences)), lengths)
+    kept = np.bincount(rows[keep], minlength=len(sequences))
+    return np.split(flat[keep], np.cumsum(kept)[:-1])
 
 
 def _same(pred: np.ndarray, gt: np.ndarray,
@@ -113,8 +137,7 @@ def edit_scores(preds: Sequence[Sequence[int]],
         (N,) float scores.
     """
     if collapse:
-        preds = [collapse_runs(p) for p in preds]
-        gts = [collapse_runs(g) for g in gts]
+        preds, gts = _collapse_all(preds), _collapse_all(gts)
     dist = edit_distances(preds, gts, equivalent)
     longest = np.array([max(len(p), len(g)) for p, g in zip(preds, gts)],
                        dtype=np.float64)
