@@ -1,4 +1,5 @@
+from .actionformer_head import ActionFormerHead
 from .f3ast_head import F3ASTHead
 from .framewise_spotting_head import FramewiseSpottingHead
 
-__all__ = ['F3ASTHead', 'FramewiseSpottingHead']
+__all__ = ['ActionFormerHead', 'F3ASTHead', 'FramewiseSpottingHead']

@@ -1,4 +1,5 @@
+from .fpn_identity import FPNIdentity
 from .framewise_neck import FramewiseNeck
 from .slowfast_framewise_neck import SlowFastFramewiseNeck
 
-__all__ = ['FramewiseNeck', 'SlowFastFramewiseNeck']
+__all__ = ['FPNIdentity', 'FramewiseNeck', 'SlowFastFramewiseNeck']

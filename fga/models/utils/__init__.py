@@ -1,9 +1,19 @@
 from .event_targets import frame_event_targets
+from .point_targets import assign_points, pyramid_points
+from .segment_nms import (batched_nms_1d, nms_1d, segment_overlaps,
+                          segment_voting, soft_nms_1d)
 from .sequence_decoding import (beam_decode, best_first_decode, greedy_decode,
                                 length_score)
+from .temporal_blocks import (AffineDropPath, ChannelLayerNorm,
+                              LocalMaskedAttention, MaskedConv1d, Scale,
+                              TemporalTransformerBlock, downsample_mask)
 from .transformer import PostNormEncoderLayer
 
 __all__ = [
     'PostNormEncoderLayer', 'beam_decode', 'best_first_decode',
-    'frame_event_targets', 'greedy_decode', 'length_score'
+    'frame_event_targets', 'greedy_decode', 'length_score', 'assign_points',
+    'pyramid_points', 'batched_nms_1d', 'nms_1d', 'segment_overlaps',
+    'segment_voting', 'soft_nms_1d', 'AffineDropPath', 'ChannelLayerNorm',
+    'LocalMaskedAttention', 'MaskedConv1d', 'Scale',
+    'TemporalTransformerBlock', 'downsample_mask'
 ]

@@ -1,0 +1,3 @@
+from .conv_transformer import ConvTransformerBackbone
+
+__all__ = ['ConvTransformerBackbone']

@@ -1,0 +1,3 @@
+from .actionformer import ActionFormer
+
+__all__ = ['ActionFormer']

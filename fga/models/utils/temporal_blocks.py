@@ -1,0 +1,229 @@
+"""Masked 1-D building blocks of ActionFormer-style temporal models.
+
+Every block takes features (B, C, T) and a boolean mask (B, 1, T) of valid
+time steps, and returns both, so strided blocks can downsample the mask.
+Parameter names and shapes follow the ActionFormer release, which keeps
+checkpoint conversion a renaming.
+"""
+import math
+from typing import Tuple
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+__all__ = [
+    'MaskedConv1d', 'ChannelLayerNorm', 'LocalMaskedAttention',
+    'TemporalTransformerBlock', 'Scale', 'AffineDropPath', 'downsample_mask'
+]
+
+
+def downsample_mask(mask: torch.Tensor, length: int) -> torch.Tensor:
+    """Nearest-neighbour downsampling of a (B, 1, T) mask to ``length``
+    steps (element ``i·T/length``), as ``F.interpolate(mode='nearest')``."""
+    if mask.shape[-1] == length:
+        return mask
+    return F.interpolate(mask.float(), size=length, mode='nearest').bool()
+
+
+class MaskedConv1d(nn.Module):
+    """``nn.Conv1d`` (odd kernel, 'same' padding) whose output is zeroed
+    outside the (downsampled) mask; the bias starts at zero."""
+
+    def __init__(self,
+                 in_channels: int,
+                 out_channels: int,
+                 kernel_size: int,
+                 stride: int = 1,
+                 groups: int = 1,
+                 bias: bool = True) -> None:
+        super().__init__()
+        if kernel_size % 2 != 1:
+            raise ValueError(f'kernel_size must be odd, got {kernel_size}')
+        self.stride = stride
+        self.conv = nn.Conv1d(in_channels, out_channels, kernel_size, stride,
+                              kernel_size // 2, groups=groups, bias=bias)
+        if bias:
+            nn.init.zeros_(self.conv.bias)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor
+                ) -> Tuple[torch.Tensor, torch.Tensor]:
+        if x.shape[-1] % self.stride:
+            raise ValueError(f'sequence length {x.shape[-1]} is not '
+                             f'divisible by the stride {self.stride}')
+        out = self.conv(x)
+        out_mask = downsample_mask(mask, out.shape[-1])
+        return out * out_mask.to(out.dtype), out_mask
+
+
+class ChannelLayerNorm(nn.Module):
+    """LayerNorm over channels of a (B, C, T) tensor, affine (1, C, 1)."""
+
+    def __init__(self, num_channels: int, eps: float = 1e-5) -> None:
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(1, num_channels, 1))
+        self.bias = nn.Parameter(torch.zeros(1, num_channels, 1))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        centred = x - x.mean(dim=1, keepdim=True)
+        variance = (centred**2).mean(dim=1, keepdim=True)
+        return centred / torch.sqrt(variance + self.eps) * self.weight + \
+            self.bias
+
+
+class Scale(nn.Module):
+    """A learnable scalar multiplier."""
+
+    def __init__(self, init_value: float = 1.0) -> None:
+        super().__init__()
+        self.scale = nn.Parameter(torch.tensor(init_value,
+                                               dtype=torch.float32))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x * self.scale
+
+
+class AffineDropPath(nn.Module):
+    """Per-channel learnable scale (LayerScale, init 1e-4) followed by
+    per-sample stochastic depth; survivors are divided by the keep
+    probability."""
+
+    def __init__(self, num_channels: int, drop_prob: float = 0.0,
+                 init_scale: float = 1e-4) -> None:
+        super().__init__()
+        self.scale = nn.Parameter(init_scale * torch.ones(1, num_channels, 1))
+        self.drop_prob = drop_prob
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.scale * x
+        if self.drop_prob == 0.0 or not self.training:
+            return x
+        keep = 1 - self.drop_prob
+        shape = (x.shape[0], ) + (1, ) * (x.ndim - 1)
+        survivors = (keep + torch.rand(shape, dtype=x.dtype,
+                                       device=x.device)).floor()
+        return x / keep * survivors
+
+
+class LocalMaskedAttention(nn.Module):
+    """Multi-head self-attention within a local window, with depthwise
+    convolutions (which also downsample) on queries, keys and values.
+
+    Query i attends to keys j with |i - j| ≤ window // 2. Keys outside the
+    sequence are excluded; padded keys get an additive -1e4 (as the
+    reference's Longformer implementation) and padded queries output zero.
+    The window is gathered with ``unfold``, so memory is O(window · T).
+
+    Args:
+        embed_dims: channels C.
+        num_heads: heads; C must divide evenly.
+        window_size: odd window length (19 in ActionFormer).
+        stride: 1, or the downsampling stride of this block.
+    """
+
+    def __init__(self,
+                 embed_dims: int,
+                 num_heads: int,
+                 window_size: int,
+                 stride: int = 1,
+                 attn_drop: float = 0.0,
+                 proj_drop: float = 0.0) -> None:
+        super().__init__()
+        if embed_dims % num_heads:
+            raise ValueError(f'embed_dims {embed_dims} is not divisible by '
+                             f'num_heads {num_heads}')
+        if window_size <= 1 or window_size % 2 != 1:
+            raise ValueError(f'window_size must be odd and > 1, got '
+                             f'{window_size}')
+        self.num_heads = num_heads
+        self.head_dims = embed_dims // num_heads
+        self.half_window = window_size // 2
+        kernel_size = stride + 1 if stride > 1 else 3
+        for name in ('query', 'key', 'value'):
+            setattr(self, f'{name}_conv',
+                    MaskedConv1d(embed_dims, embed_dims, kernel_size, stride,
+                                 groups=embed_dims, bias=False))
+            setattr(self, f'{name}_norm', ChannelLayerNorm(embed_dims))
+        self.key = nn.Conv1d(embed_dims, embed_dims, 1)
+        self.query = nn.Conv1d(embed_dims, embed_dims, 1)
+        self.value = nn.Conv1d(embed_dims, embed_dims, 1)
+        self.proj = nn.Conv1d(embed_dims, embed_dims, 1)
+        self.attn_drop = nn.Dropout(attn_drop)
+        self.proj_drop = nn.Dropout(proj_drop)
+
+    def _windows(self, x: torch.Tensor) -> torch.Tensor:
+        """(B, H, T, D) → (B, H, T, D, W) sliding windows, zero-padded."""
+        w = self.half_window
+        return F.pad(x, (0, 0, w, w)).unfold(2, 2 * w + 1, 1)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor
+                ) -> Tuple[torch.Tensor, torch.Tensor]:
+        batch = x.shape[0]
+        q, q_mask = self.query_conv(x, mask)
+        k, kv_mask = self.key_conv(x, mask)
+        v, _ = self.value_conv(x, mask)
+        q = self.query(self.query_norm(q))
+        k = self.key(self.key_norm(k))
+        v = self.value(self.value_norm(v))
+        length = q.shape[-1]
+
+        def heads(t):
+            return t.view(batch, self.num_heads, self.head_dims,
+                          -1).transpose(2, 3)
+
+        q = heads(q) / math.sqrt(self.head_dims)
+        k_win, v_win = self._windows(heads(k)), self._windows(heads(v))
+        scores = torch.einsum('bhtd,bhtdw->bhtw', q, k_win)
+        w = self.half_window
+        key_valid = F.pad(kv_mask.to(q.dtype), (w, w)).unfold(-1, 2 * w + 1,
+                                                              1)
+        in_sequence = F.pad(q.new_ones(1, 1, length),
+                            (w, w)).unfold(-1, 2 * w + 1, 1)
+        bias = torch.where(in_sequence > 0, (key_valid - 1) * 1e4,
+                           torch.full_like(key_valid, -torch.inf))
+        attn = (scores + bias).softmax(dim=-1)
+        attn = attn.masked_fill(~kv_mask[..., None], 0.0)
+        attn = self.attn_drop(attn)
+        out = torch.einsum('bhtw,bhtdw->bhtd', attn, v_win)
+        out = out.transpose(2, 3).reshape(batch, -1, length)
+        out = self.proj_drop(self.proj(out)) * q_mask.to(out.dtype)
+        return out, q_mask
+
+
+class TemporalTransformerBlock(nn.Module):
+    """Pre-LN transformer block with local attention; ``stride`` 2 halves
+    the sequence (max-pooled skip connection)."""
+
+    def __init__(self,
+                 embed_dims: int,
+                 num_heads: int,
+                 window_size: int,
+                 stride: int = 1,
+                 mlp_ratio: int = 4,
+                 drop: float = 0.0,
+                 drop_path: float = 0.0) -> None:
+        super().__init__()
+        self.ln1 = ChannelLayerNorm(embed_dims)
+        self.ln2 = ChannelLayerNorm(embed_dims)
+        self.attn = LocalMaskedAttention(embed_dims, num_heads, window_size,
+                                         stride, proj_drop=drop)
+        self.pool_skip = (nn.MaxPool1d(stride + 1, stride, (stride + 1) // 2)
+                          if stride > 1 else nn.Identity())
+        hidden = mlp_ratio * embed_dims
+        self.mlp = nn.Sequential(
+            nn.Conv1d(embed_dims, hidden, 1), nn.GELU(), nn.Dropout(drop),
+            nn.Conv1d(hidden, embed_dims, 1), nn.Dropout(drop))
+        if drop_path > 0:
+            self.drop_path_attn = AffineDropPath(embed_dims, drop_path)
+            self.drop_path_mlp = AffineDropPath(embed_dims, drop_path)
+        else:
+            self.drop_path_attn = self.drop_path_mlp = nn.Identity()
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor
+                ) -> Tuple[torch.Tensor, torch.Tensor]:
+        out, out_mask = self.attn(self.ln1(x), mask)
+        keep = out_mask.to(out.dtype)
+        out = self.pool_skip(x) * keep + self.drop_path_attn(out)
+        out = out + self.drop_path_mlp(self.mlp(self.ln2(out)) * keep)
+        return out, out_mask
