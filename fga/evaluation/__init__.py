@@ -1,4 +1,4 @@
 from .functional import *  # noqa: F401,F403
-from .metrics import SequenceMetric, SpottingMetric
+from .metrics import SequenceMetric, SpottingMetric, TALDetectionMAP
 
-__all__ = ['SequenceMetric', 'SpottingMetric']
+__all__ = ['SequenceMetric', 'SpottingMetric', 'TALDetectionMAP']

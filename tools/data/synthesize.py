@@ -2,6 +2,8 @@
 
     python tools/data/synthesize.py synthrally --out data/synthrally \
         [--seed S] [--videos N]
+    python tools/data/synthesize.py synthfeat --out data/synthfeat \
+        [--seed S] [--videos N]
 """
 import argparse
 import os.path as osp
@@ -11,8 +13,9 @@ import time
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
-from fga.datasets.synthetic import SYNTHRALLY_DEFAULTS  # noqa: E402
-from fga.datasets.synthetic import generate_synthrally
+from fga.datasets.synthetic import SYNTHFEAT_DEFAULTS  # noqa: E402
+from fga.datasets.synthetic import (SYNTHRALLY_DEFAULTS, generate_synthfeat,
+                                    generate_synthrally)
 
 
 def main(argv=None):
@@ -30,12 +33,30 @@ def main(argv=None):
     rally.add_argument(
         '--overwrite', action='store_true',
         help='replace an existing, non-empty output folder')
+    feat = sub.add_parser(
+        'synthfeat',
+        help='THUMOS-like features for temporal action localization')
+    feat.add_argument('--out', required=True, help='output folder')
+    feat.add_argument('--seed', type=int, default=0)
+    feat.add_argument(
+        '--videos', type=int, default=SYNTHFEAT_DEFAULTS['videos'],
+        help='videos over all subsets (60/20/20 train/val/test)')
+    feat.add_argument(
+        '--overwrite', action='store_true',
+        help='replace an existing, non-empty output folder')
     args = parser.parse_args(argv)
     start = time.time()
-    counts = generate_synthrally(
-        args.out, seed=args.seed, videos=args.videos,
-        max_shots=args.max_shots, overwrite=args.overwrite)
-    print(f'SynthRally written to {args.out}: {counts} videos '
+    if args.dataset == 'synthrally':
+        counts = generate_synthrally(
+            args.out, seed=args.seed, videos=args.videos,
+            max_shots=args.max_shots, overwrite=args.overwrite)
+        name = 'SynthRally'
+    else:
+        counts = generate_synthfeat(
+            args.out, seed=args.seed, videos=args.videos,
+            overwrite=args.overwrite)
+        name = 'SynthFeat'
+    print(f'{name} written to {args.out}: {counts} videos '
           f'({time.time() - start:.1f} s)')
 
 

@@ -1,4 +1,9 @@
+from .synthfeat import (SYNTHFEAT_DEFAULTS, generate_synthfeat,
+                        synthfeat_classes)
 from .synthrally import (SYNTHRALLY_DEFAULTS, generate_synthrally,
                          synthrally_classes)
 
-__all__ = ['SYNTHRALLY_DEFAULTS', 'generate_synthrally', 'synthrally_classes']
+__all__ = [
+    'SYNTHFEAT_DEFAULTS', 'SYNTHRALLY_DEFAULTS', 'generate_synthfeat',
+    'generate_synthrally', 'synthfeat_classes', 'synthrally_classes'
+]

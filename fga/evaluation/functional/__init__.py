@@ -1,13 +1,22 @@
 from .average_precision import average_precision_per_class
+from .detection_map import (deduplicate_ground_truth,
+                            detection_average_precision, detection_map,
+                            detection_topk_recall,
+                            interpolated_average_precision)
 from .sequence_metrics import (collapse_runs, edit_distances, edit_scores,
                                equivalence_matrix, sequence_accuracy,
                                sequence_map, sequence_metrics, success_rate)
 from .spotting_map import spotting_average_precision, spotting_map
+from .temporal_iou import (broadcast_segment_iou, pairwise_segment_iou,
+                           segment_iou)
 from .tolerance import (finetennis_tolerance_pairs, pairs_to_indices,
                         reference_tolerance_id_pairs,
                         reference_tolerance_index_pairs)
 
 __all__ = [
+    'deduplicate_ground_truth', 'detection_average_precision', 'detection_map',
+    'detection_topk_recall', 'interpolated_average_precision',
+    'broadcast_segment_iou', 'pairwise_segment_iou', 'segment_iou',
     'average_precision_per_class', 'collapse_runs', 'edit_distances',
     'edit_scores', 'equivalence_matrix', 'sequence_accuracy', 'sequence_map',
     'sequence_metrics', 'success_rate', 'spotting_average_precision',

@@ -16,7 +16,7 @@ from typing import Dict, Sequence, Tuple
 
 import numpy as np
 
-from .temporal_iou import pairwise_segment_iou
+from .temporal_iou import broadcast_segment_iou
 
 __all__ = [
     'deduplicate_ground_truth', 'interpolated_average_precision',
@@ -74,8 +74,9 @@ def _rank_within_group(groups: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _padded_ground_truth(gt_videos: np.ndarray, gt_segments: np.ndarray
-                         ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _padded_ground_truth(
+        gt_videos: np.ndarray,
+        gt_segments: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Group one class's ground truth by video into a (V, G, 2) array.
 
     Returns:
@@ -91,10 +92,10 @@ def _padded_ground_truth(gt_videos: np.ndarray, gt_segments: np.ndarray
     return videos, padded, valid
 
 
-def _prediction_ious(videos: np.ndarray, padded: np.ndarray,
-                     valid: np.ndarray, pred_videos: np.ndarray,
-                     pred_segments: np.ndarray
-                     ) -> Tuple[np.ndarray, np.ndarray]:
+def _prediction_ious(
+        videos: np.ndarray, padded: np.ndarray, valid: np.ndarray,
+        pred_videos: np.ndarray,
+        pred_segments: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """Local video index of each prediction (-1: no ground truth there)
     and its tIoU with every ground-truth slot of that video (P, G; -1 on
     empty slots)."""
@@ -106,24 +107,18 @@ def _prediction_ious(videos: np.ndarray, padded: np.ndarray,
     ious = np.full((len(pred_videos), padded.shape[1]), -1.0)
     rows = np.flatnonzero(has_gt)
     if len(rows):
-        gt = padded[local[rows]]
-        seg = np.asarray(pred_segments, dtype=np.float64)[rows]
-        inter = (np.minimum(seg[:, None, 1], gt[..., 1]) -
-                 np.maximum(seg[:, None, 0], gt[..., 0])).clip(0)
-        union = ((gt[..., 1] - gt[..., 0]) + (seg[:, None, 1] - seg[:, None, 0])
-                 - inter)
-        with np.errstate(divide='ignore', invalid='ignore'):
-            ious[rows] = np.where(valid[local[rows]], inter / union, -1.0)
+        iou = broadcast_segment_iou(
+            np.asarray(pred_segments, dtype=np.float64)[rows][:, None],
+            padded[local[rows]])
+        ious[rows] = np.where(valid[local[rows]], iou, -1.0)
     return local, ious
 
 
-def detection_average_precision(gt_videos: np.ndarray,
-                                gt_segments: np.ndarray,
-                                pred_videos: np.ndarray,
-                                pred_segments: np.ndarray,
-                                pred_scores: np.ndarray,
-                                tiou_thresholds: Sequence[float]
-                                ) -> np.ndarray:
+def detection_average_precision(
+        gt_videos: np.ndarray, gt_segments: np.ndarray,
+        pred_videos: np.ndarray, pred_segments: np.ndarray,
+        pred_scores: np.ndarray,
+        tiou_thresholds: Sequence[float]) -> np.ndarray:
     """AP of one class at each tIoU threshold.
 
     Args:
@@ -141,8 +136,8 @@ def detection_average_precision(gt_videos: np.ndarray,
     num_gt, num_pred = len(gt_videos), len(pred_videos)
     if num_gt == 0 or num_pred == 0:
         return np.zeros(len(thresholds))
-    order = np.argsort(-np.asarray(pred_scores, dtype=np.float64),
-                       kind='stable')
+    order = np.argsort(
+        -np.asarray(pred_scores, dtype=np.float64), kind='stable')
     videos, padded, valid = _padded_ground_truth(
         np.asarray(gt_videos), np.asarray(gt_segments, dtype=np.float64))
     local, ious = _prediction_ious(videos, padded, valid,
@@ -196,8 +191,8 @@ def detection_topk_recall(gt_videos: np.ndarray,
     num_gt = len(gt_videos)
     if num_gt == 0 or len(pred_videos) == 0:
         return result
-    order = np.argsort(-np.asarray(pred_scores, dtype=np.float64),
-                       kind='stable')
+    order = np.argsort(
+        -np.asarray(pred_scores, dtype=np.float64), kind='stable')
     videos, padded, valid = _padded_ground_truth(
         np.asarray(gt_videos), np.asarray(gt_segments, dtype=np.float64))
     local, ious = _prediction_ious(videos, padded, valid,
@@ -211,15 +206,17 @@ def detection_topk_recall(gt_videos: np.ndarray,
         within = rank < k * gt_per_video[local]
         best = np.full(valid.shape, -1.0)
         np.maximum.at(best, local[within], ious[within])
-        result[:, j] = ((best[None] >= thresholds[:, None, None]) &
-                        valid[None]).sum((1, 2))
+        result[:, j] = ((best[None] >= thresholds[:, None, None])
+                        & valid[None]).sum((1, 2))
     return result / num_gt
 
 
-def detection_map(ground_truth: Dict[str, np.ndarray],
-                  predictions: Dict[str, np.ndarray],
-                  tiou_thresholds: Sequence[float],
-                  top_k: Sequence[int] = (1, 5)) -> Dict[str, np.ndarray]:
+def detection_map(
+    ground_truth: Dict[str, np.ndarray],
+    predictions: Dict[str, np.ndarray],
+    tiou_thresholds: Sequence[float],
+    top_k: Sequence[int] = (1, 5)
+) -> Dict[str, np.ndarray]:
     """Detection mAP over the classes present in the ground truth.
 
     Args:
@@ -238,15 +235,16 @@ def detection_map(ground_truth: Dict[str, np.ndarray],
     gt_video = np.asarray(ground_truth['video'])
     pred_video = np.asarray(predictions['video'])
     all_videos, codes = np.unique(
-        np.concatenate([gt_video.astype(str), pred_video.astype(str)]),
+        np.concatenate([gt_video.astype(str),
+                        pred_video.astype(str)]),
         return_inverse=True)
     gt_codes, pred_codes = codes[:len(gt_video)], codes[len(gt_video):]
     gt_labels = np.asarray(ground_truth['labels']).astype(np.int64)
-    gt_segments = np.asarray(ground_truth['segments'],
-                             dtype=np.float64).reshape(-1, 2)
+    gt_segments = np.asarray(
+        ground_truth['segments'], dtype=np.float64).reshape(-1, 2)
     pred_labels = np.asarray(predictions['labels']).astype(np.int64)
-    pred_segments = np.asarray(predictions['segments'],
-                               dtype=np.float64).reshape(-1, 2)
+    pred_segments = np.asarray(
+        predictions['segments'], dtype=np.float64).reshape(-1, 2)
     pred_scores = np.asarray(predictions['scores'], dtype=np.float64)
     classes = np.unique(gt_labels)
     ap = np.zeros((len(tiou_thresholds), len(classes)))

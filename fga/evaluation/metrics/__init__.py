@@ -1,4 +1,5 @@
+from .detection_map_metric import TALDetectionMAP
 from .sequence_metric import SequenceMetric
 from .spotting_metric import SpottingMetric
 
-__all__ = ['SequenceMetric', 'SpottingMetric']
+__all__ = ['SequenceMetric', 'SpottingMetric', 'TALDetectionMAP']

@@ -1,12 +1,13 @@
 from typing import List, Sequence, Tuple, Union
 
 import torch
+import torch.nn.functional as F
+from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from torch import nn
 
-from mmaction.registry import MODELS
 from ..utils.temporal_blocks import (ChannelLayerNorm, MaskedConv1d,
-                                     TemporalTransformerBlock)
+                                     TemporalTransformerBlock, sinusoid_table)
 
 
 @MODELS.register_module()
@@ -29,6 +30,9 @@ class ConvTransformerBackbone(BaseModule):
             no bias).
         drop: dropout in attention projection and MLP.
         drop_path: stochastic depth of every block (0.1).
+        use_abs_pe: add sinusoidal positions × 1/sqrt(C) after the
+            embedding (ActivityNet recipe); ``max_len`` is their training
+            length, linearly re-interpolated for longer test inputs.
 
     Shapes:
         inputs (B, in_channels, T), mask (B, 1, T) bool →
@@ -46,6 +50,8 @@ class ConvTransformerBackbone(BaseModule):
                  embed_with_ln: bool = True,
                  drop: float = 0.0,
                  drop_path: float = 0.1,
+                 use_abs_pe: bool = False,
+                 max_len: int = 2304,
                  init_cfg=None) -> None:
         super().__init__(init_cfg=init_cfg)
         if len(arch) != 3:
@@ -71,6 +77,14 @@ class ConvTransformerBackbone(BaseModule):
                 ChannelLayerNorm(embed_dims) if embed_with_ln else nn.
                 Identity())
         self.relu = nn.ReLU(inplace=True)
+        self.max_len = max_len
+        if use_abs_pe:
+            self.register_buffer(
+                'pos_embd',
+                sinusoid_table(max_len, embed_dims) / embed_dims**0.5,
+                persistent=False)
+        else:
+            self.pos_embd = None
         self.stem = nn.ModuleList([
             TemporalTransformerBlock(embed_dims, num_heads, windows[0], 1,
                                      drop=drop, drop_path=drop_path)
@@ -91,6 +105,15 @@ class ConvTransformerBackbone(BaseModule):
     def strides(self) -> List[int]:
         return [self.scale_factor**i for i in range(len(self.branch) + 1)]
 
+    def _positions(self, length: int) -> torch.Tensor:
+        if length <= self.max_len:
+            return self.pos_embd[..., :length]
+        if self.training:
+            raise ValueError(f'training input of {length} steps is longer '
+                             f'than the position table ({self.max_len})')
+        return F.interpolate(self.pos_embd, length, mode='linear',
+                             align_corners=False)
+
     def forward(self, x: torch.Tensor, mask: torch.Tensor
                 ) -> Tuple[Tuple[torch.Tensor, ...], Tuple[torch.Tensor,
                                                            ...]]:
@@ -100,6 +123,8 @@ class ConvTransformerBackbone(BaseModule):
         for conv, norm in zip(self.embd, self.embd_norm):
             x, mask = conv(x, mask)
             x = self.relu(norm(x))
+        if self.pos_embd is not None:
+            x = x + self._positions(x.shape[-1]) * mask.to(x.dtype)
         for block in self.stem:
             x, mask = block(x, mask)
         feats, masks = [x], [mask]

@@ -2,11 +2,11 @@ import math
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import torch
+from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from mmengine.structures import InstanceData
 from torch import nn
 
-from mmaction.registry import MODELS
 from ..utils.point_targets import assign_points, pyramid_points
 from ..utils.segment_nms import batched_nms_1d
 from ..utils.temporal_blocks import ChannelLayerNorm, MaskedConv1d, Scale

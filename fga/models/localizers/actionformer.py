@@ -3,9 +3,8 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import torch
 import torch.nn.functional as F
-from mmengine.model import BaseModel
-
 from mmaction.registry import MODELS
+from mmengine.model import BaseModel
 
 
 @MODELS.register_module()
@@ -33,8 +32,8 @@ class ActionFormer(BaseModel):
                  max_seq_len: int = 2304,
                  data_preprocessor: Optional[dict] = None,
                  init_cfg=None) -> None:
-        super().__init__(data_preprocessor=data_preprocessor,
-                         init_cfg=init_cfg)
+        super().__init__(
+            data_preprocessor=data_preprocessor, init_cfg=init_cfg)
         self.backbone = MODELS.build(backbone)
         self.neck = MODELS.build(neck)
         self.head = MODELS.build(head)
@@ -49,16 +48,17 @@ class ActionFormer(BaseModel):
         ]
         self.max_div_factor = max(spans)
         if max_seq_len % self.max_div_factor:
+            suggestion = math.ceil(
+                max_seq_len / self.max_div_factor) * self.max_div_factor
             raise ValueError(
                 f'max_seq_len {max_seq_len} must be a multiple of '
                 f'{self.max_div_factor} (the largest stride × window span, '
                 f'strides {strides}, windows {self.backbone.window_size}); '
-                f'use e.g. '
-                f'{math.ceil(max_seq_len / self.max_div_factor) * self.max_div_factor}'
-            )
+                f'use e.g. {suggestion}')
 
-    def pad_inputs(self, inputs: Sequence[torch.Tensor]
-                   ) -> Tuple[torch.Tensor, torch.Tensor]:
+    def pad_inputs(
+            self, inputs: Sequence[torch.Tensor]
+    ) -> Tuple[torch.Tensor, torch.Tensor]:
         """Right-pad (C, T_i) features with zeros.
 
         Returns:
@@ -80,13 +80,13 @@ class ActionFormer(BaseModel):
         feats = torch.stack(
             [F.pad(x.float(), (0, target - x.shape[-1])) for x in inputs])
         steps = torch.arange(target, device=feats.device)
-        mask = steps[None] < torch.tensor(lengths, device=feats.device)[:,
-                                                                        None]
+        mask = steps[None] < torch.tensor(
+            lengths, device=feats.device)[:, None]
         return feats, mask[:, None]
 
-    def extract_feat(self, inputs: Sequence[torch.Tensor]
-                     ) -> Tuple[Tuple[torch.Tensor, ...], Tuple[torch.Tensor,
-                                                                ...]]:
+    def extract_feat(
+        self, inputs: Sequence[torch.Tensor]
+    ) -> Tuple[Tuple[torch.Tensor, ...], Tuple[torch.Tensor, ...]]:
         feats, mask = self.pad_inputs(inputs)
         return self.neck(*self.backbone(feats, mask))
 

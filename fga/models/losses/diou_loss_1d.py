@@ -1,7 +1,6 @@
 import torch
-from torch import nn
-
 from mmaction.registry import MODELS
+from torch import nn
 
 __all__ = ['diou_loss_1d', 'DIoULoss1D']
 

@@ -1,8 +1,7 @@
 import torch
 import torch.nn.functional as F
-from torch import nn
-
 from mmaction.registry import MODELS
+from torch import nn
 
 __all__ = ['sigmoid_focal_loss', 'SigmoidFocalLoss1D']
 

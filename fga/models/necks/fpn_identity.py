@@ -1,10 +1,10 @@
 from typing import Sequence, Tuple
 
 import torch
+from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from torch import nn
 
-from mmaction.registry import MODELS
 from ..utils.temporal_blocks import ChannelLayerNorm
 
 
@@ -35,11 +35,10 @@ class FPNIdentity(BaseModule):
             for _ in in_channels[start_level:]
         ])
 
-    def forward(self, feats: Sequence[torch.Tensor],
-                masks: Sequence[torch.Tensor]
-                ) -> Tuple[Tuple[torch.Tensor, ...], Tuple[torch.Tensor,
-                                                           ...]]:
+    def forward(
+        self, feats: Sequence[torch.Tensor], masks: Sequence[torch.Tensor]
+    ) -> Tuple[Tuple[torch.Tensor, ...], Tuple[torch.Tensor, ...]]:
         levels = range(self.start_level, len(feats))
-        return (tuple(norm(feats[i]) for norm, i in zip(self.fpn_norms,
-                                                         levels)),
+        return (tuple(
+            norm(feats[i]) for norm, i in zip(self.fpn_norms, levels)),
                 tuple(masks[i] for i in levels))

@@ -66,6 +66,7 @@ def assign_points(points: torch.Tensor,
     if num_gts == 0:
         return (points.new_zeros(num_points, num_classes),
                 points.new_zeros(num_points, 2))
+    gt_segments = gt_segments.to(points.dtype)
     t, low, high, stride = (points[:, i:i + 1] for i in range(4))
     starts, ends = gt_segments[:, 0][None], gt_segments[:, 1][None]
     left, right = t - starts, ends - t  # (P, N)

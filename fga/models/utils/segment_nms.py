@@ -61,7 +61,8 @@ def soft_nms_1d(segments: torch.Tensor,
                 iou_threshold: float,
                 sigma: float,
                 min_score: float,
-                method: str = 'gaussian'
+                method: str = 'gaussian',
+                max_num: int = 0
                 ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Soft-NMS: repeatedly take the best remaining segment and decay the
     others' scores by their IoU with it.
@@ -74,6 +75,8 @@ def soft_nms_1d(segments: torch.Tensor,
         sigma: Gaussian decay ``exp(-IoU² / sigma)``.
         min_score: decayed scores below it are dropped.
         method: ``'hard'``, ``'linear'`` or ``'gaussian'``.
+        max_num: stop after this many selections (> 0); the first
+            ``max_num`` results are the same as without the cap.
 
     Returns:
         Input indices in selection order (K,), their segments (K, 2) and
@@ -90,7 +93,8 @@ def soft_nms_1d(segments: torch.Tensor,
     lengths = ends - starts + 1e-6
     sigma = torch.tensor(sigma, dtype=torch.float32)
     picked, picked_scores = [], []
-    while len(remaining):
+    limit = max_num if max_num > 0 else len(remaining)
+    while len(remaining) and len(picked) < limit:
         best = int(current.argmax())
         picked.append(int(remaining[best]))
         picked_scores.append(float(current[best]))
@@ -172,7 +176,7 @@ def batched_nms_1d(segments: torch.Tensor,
         if use_soft_nms:
             index, seg_out, sco_out = soft_nms_1d(seg, sco, iou_threshold,
                                                   sigma, min_score,
-                                                  'gaussian')
+                                                  'gaussian', max_seg_num)
         else:
             valid = sco > min_score if min_score > 0 else torch.ones_like(
                 sco, dtype=torch.bool)

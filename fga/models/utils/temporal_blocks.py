@@ -13,9 +13,21 @@ import torch.nn.functional as F
 from torch import nn
 
 __all__ = [
-    'MaskedConv1d', 'ChannelLayerNorm', 'LocalMaskedAttention',
-    'TemporalTransformerBlock', 'Scale', 'AffineDropPath', 'downsample_mask'
+    'sinusoid_table', 'MaskedConv1d', 'ChannelLayerNorm',
+    'LocalMaskedAttention', 'TemporalTransformerBlock', 'Scale',
+    'AffineDropPath', 'downsample_mask'
 ]
+
+
+def sinusoid_table(length: int, channels: int) -> torch.Tensor:
+    """Sinusoidal positions (1, C, T): sin on even, cos on odd channels,
+    angle ``t / 10000^(2·(c // 2) / C)``."""
+    t = torch.arange(length, dtype=torch.float64)[:, None]
+    c = torch.arange(channels, dtype=torch.float64)[None]
+    angle = t / torch.pow(10000.0, 2 * torch.div(c, 2, rounding_mode='floor')
+                          / channels)
+    table = torch.where(c % 2 == 0, torch.sin(angle), torch.cos(angle))
+    return table.float().T[None]
 
 
 def downsample_mask(mask: torch.Tensor, length: int) -> torch.Tensor:
@@ -113,12 +125,16 @@ class LocalMaskedAttention(nn.Module):
     Query i attends to keys j with |i - j| ≤ window // 2. Keys outside the
     sequence are excluded; padded keys get an additive -1e4 (as the
     reference's Longformer implementation) and padded queries output zero.
-    The window is gathered with ``unfold``, so memory is O(window · T).
+    Queries are processed in blocks against the keys around them, so time
+    and memory grow linearly with T.
+    ``window_size`` ≤ 1 attends globally (padded keys excluded), as the
+    reference's ActivityNet recipe uses on its coarsest level.
 
     Args:
         embed_dims: channels C.
         num_heads: heads; C must divide evenly.
-        window_size: odd window length (19 in ActionFormer).
+        window_size: odd window length (19 in ActionFormer), or ≤ 1 for
+            global attention.
         stride: 1, or the downsampling stride of this block.
     """
 
@@ -128,17 +144,19 @@ class LocalMaskedAttention(nn.Module):
                  window_size: int,
                  stride: int = 1,
                  attn_drop: float = 0.0,
-                 proj_drop: float = 0.0) -> None:
+                 proj_drop: float = 0.0,
+                 block_size: int = 64) -> None:
         super().__init__()
         if embed_dims % num_heads:
             raise ValueError(f'embed_dims {embed_dims} is not divisible by '
                              f'num_heads {num_heads}')
-        if window_size <= 1 or window_size % 2 != 1:
-            raise ValueError(f'window_size must be odd and > 1, got '
-                             f'{window_size}')
+        if window_size > 1 and window_size % 2 != 1:
+            raise ValueError(f'window_size must be odd (or <= 1 for global '
+                             f'attention), got {window_size}')
         self.num_heads = num_heads
         self.head_dims = embed_dims // num_heads
-        self.half_window = window_size // 2
+        self.half_window = window_size // 2 if window_size > 1 else None
+        self.block_size = block_size
         kernel_size = stride + 1 if stride > 1 else 3
         for name in ('query', 'key', 'value'):
             setattr(self, f'{name}_conv',
@@ -151,11 +169,6 @@ class LocalMaskedAttention(nn.Module):
         self.proj = nn.Conv1d(embed_dims, embed_dims, 1)
         self.attn_drop = nn.Dropout(attn_drop)
         self.proj_drop = nn.Dropout(proj_drop)
-
-    def _windows(self, x: torch.Tensor) -> torch.Tensor:
-        """(B, H, T, D) → (B, H, T, D, W) sliding windows, zero-padded."""
-        w = self.half_window
-        return F.pad(x, (0, 0, w, w)).unfold(2, 2 * w + 1, 1)
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor
                 ) -> Tuple[torch.Tensor, torch.Tensor]:
@@ -173,22 +186,61 @@ class LocalMaskedAttention(nn.Module):
                           -1).transpose(2, 3)
 
         q = heads(q) / math.sqrt(self.head_dims)
-        k_win, v_win = self._windows(heads(k)), self._windows(heads(v))
-        scores = torch.einsum('bhtd,bhtdw->bhtw', q, k_win)
-        w = self.half_window
-        key_valid = F.pad(kv_mask.to(q.dtype), (w, w)).unfold(-1, 2 * w + 1,
-                                                              1)
-        in_sequence = F.pad(q.new_ones(1, 1, length),
-                            (w, w)).unfold(-1, 2 * w + 1, 1)
-        bias = torch.where(in_sequence > 0, (key_valid - 1) * 1e4,
-                           torch.full_like(key_valid, -torch.inf))
-        attn = (scores + bias).softmax(dim=-1)
-        attn = attn.masked_fill(~kv_mask[..., None], 0.0)
-        attn = self.attn_drop(attn)
-        out = torch.einsum('bhtw,bhtdw->bhtd', attn, v_win)
+        if self.half_window is None:
+            out = self._global(q, heads(k), heads(v), kv_mask)
+        else:
+            out = self._local(q, heads(k), heads(v), kv_mask)
         out = out.transpose(2, 3).reshape(batch, -1, length)
         out = self.proj_drop(self.proj(out)) * q_mask.to(out.dtype)
         return out, q_mask
+
+    def _global(self, q, k, v, kv_mask):
+        scores = (q @ k.transpose(-2, -1)).masked_fill(
+            ~kv_mask[:, :, None, :], -torch.inf)
+        attn = self.attn_drop(scores.softmax(dim=-1))
+        return attn @ (v * kv_mask[:, :, :, None].to(v.dtype))
+
+    def _local(self, q, k, v, kv_mask):
+        """Banded attention computed block by block: each block of
+        ``block`` queries meets the ``block + 2w`` keys around it in one
+        matrix product, then everything outside |i - j| ≤ w is masked.
+        Memory and time stay linear in T while the products remain large
+        enough to be efficient."""
+        batch, heads, length, dims = q.shape
+        w = self.half_window
+        block = self.block_size
+        num_blocks = -(-length // block)
+        padded = num_blocks * block
+        span = block + 2 * w
+        q_blocks = F.pad(q, (0, 0, 0, padded - length)).view(
+            batch, heads, num_blocks, block, dims)
+
+        def key_blocks(x):
+            x = F.pad(x, (0, 0, w, w + padded - length))
+            return x.unfold(2, span, block)  # (B, H, nb, D, span)
+
+        scores = q_blocks @ key_blocks(k)  # (B, H, nb, block, span)
+        query_pos = torch.arange(padded, device=q.device).view(
+            num_blocks, block, 1)
+        key_pos = (torch.arange(num_blocks, device=q.device).view(-1, 1, 1) *
+                   block + torch.arange(span, device=q.device) - w)
+        in_band = (key_pos - query_pos).abs() <= w
+        in_sequence = (key_pos >= 0) & (key_pos < length)
+        key_valid = F.pad(kv_mask[:, 0].to(q.dtype),
+                          (w, w + padded - length)).unfold(-1, span, block)
+        # Out-of-band keys get the lowest finite value rather than -inf:
+        # block-padding queries have no key at all, and an all -inf row
+        # would turn their (discarded) softmax and its gradient into NaN.
+        excluded = torch.finfo(scores.dtype).min / 2
+        bias = torch.where(in_band & in_sequence,
+                           (key_valid[:, None, :, None, :] - 1) * 1e4,
+                           torch.full_like(scores[:1, :1], excluded))
+        attn = (scores + bias).softmax(dim=-1)
+        query_valid = F.pad(kv_mask[:, 0], (0, padded - length)).view(
+            batch, 1, num_blocks, block, 1)
+        attn = self.attn_drop(attn.masked_fill(~query_valid, 0.0))
+        out = attn @ key_blocks(v).transpose(-1, -2)  # (B, H, nb, block, D)
+        return out.reshape(batch, heads, padded, dims)[:, :, :length]
 
 
 class TemporalTransformerBlock(nn.Module):

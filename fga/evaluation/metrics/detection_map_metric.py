@@ -1,0 +1,153 @@
+import json
+import os
+import os.path as osp
+from collections import OrderedDict
+from typing import Optional, Sequence
+
+import numpy as np
+from mmaction.registry import METRICS
+from mmengine.evaluator import BaseMetric
+from mmengine.logging import MMLogger
+
+from ...datasets.localization_annotations import (load_localization_database,
+                                                  localization_label_dict,
+                                                  select_videos,
+                                                  video_ground_truth)
+from ..functional.detection_map import deduplicate_ground_truth, detection_map
+
+
+def _numpy(x):
+    return x.detach().cpu().numpy() if hasattr(x, 'detach') else np.asarray(x)
+
+
+def load_detection_ground_truth(ann_file: str,
+                                subsets,
+                                classes=None,
+                                num_classes: Optional[int] = None,
+                                class_agnostic: bool = False) -> dict:
+    """Ground truth of a split as detection-mAP arrays (de-duplicated as
+    the official evaluation does)."""
+    database = load_localization_database(ann_file)
+    label_dict = localization_label_dict(database, ann_file, classes,
+                                         num_classes, class_agnostic)
+    videos, segments, labels = [], [], []
+    for video in select_videos(database, subsets):
+        seg, lab = video_ground_truth(video, database[video], label_dict,
+                                      ann_file)
+        keep = deduplicate_ground_truth(seg, lab)
+        videos += [video] * int(keep.sum())
+        segments.append(seg[keep])
+        labels.append(lab[keep])
+    return dict(
+        video=np.asarray(videos, dtype=object),
+        segments=np.concatenate(segments) if segments else np.zeros((0, 2)),
+        labels=np.concatenate(labels) if labels else np.zeros(0, np.int64),
+        label_dict=label_dict)
+
+
+@METRICS.register_module()
+class TALDetectionMAP(BaseMetric):
+    """Temporal action detection mAP at tIoU thresholds, as the official
+    ActivityNet / ActionFormer evaluation (see
+    :func:`fga.evaluation.functional.detection_map`).
+
+    Args:
+        ann_file: the annotation JSON holding the evaluated split.
+        subsets: its ``subset`` values (e.g. ``'test'`` for THUMOS14).
+        tiou_thresholds: e.g. ``np.linspace(0.3, 0.7, 5)`` (THUMOS14),
+            ``np.linspace(0.5, 0.95, 10)`` (ActivityNet).
+        top_k: k of the reported Recall@kx.
+        prediction_file: if set, write the detections in the ActivityNet
+            results format ``{"results": {video: [{segment, label, score}]}}``.
+        class_agnostic: evaluate every ground truth as one class (matching
+            a class-agnostic dataset; this is proposal-level mAP).
+
+    Metrics: ``mAP@{t:.2f}`` per threshold, ``average_mAP`` (fractions 0–1)
+    and ``recall@{k}x`` (averaged over thresholds).
+    """
+    default_prefix = 'det'
+
+    def __init__(self,
+                 ann_file: str,
+                 subsets='test',
+                 tiou_thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6,
+                                                     0.7),
+                 top_k: Sequence[int] = (1, 5),
+                 prediction_file: Optional[str] = None,
+                 class_agnostic: bool = False,
+                 collect_device: str = 'cpu',
+                 prefix: Optional[str] = None) -> None:
+        super().__init__(collect_device=collect_device, prefix=prefix)
+        self.ann_file = ann_file
+        self.subsets = subsets
+        self.tiou_thresholds = [float(t) for t in tiou_thresholds]
+        self.top_k = tuple(top_k)
+        self.prediction_file = prediction_file
+        self.class_agnostic = class_agnostic
+
+    def process(self, data_batch, data_samples: Sequence[dict]) -> None:
+        for sample in data_samples:
+            pred = sample['pred_instances']
+            self.results.append(
+                dict(video=sample['video_id'],
+                     segments=_numpy(pred['segments']).reshape(-1, 2),
+                     scores=_numpy(pred['scores']),
+                     labels=_numpy(pred['labels']).astype(np.int64)))
+
+    def compute_metrics(self, results: list) -> dict:
+        classes = None if self.class_agnostic else (self.dataset_meta
+                                                    or {}).get('classes')
+        gt = load_detection_ground_truth(self.ann_file, self.subsets,
+                                         classes,
+                                         class_agnostic=self.class_agnostic)
+        predictions = dict(
+            video=np.concatenate([[r['video']] * len(r['scores'])
+                                  for r in results]).astype(object)
+            if results else np.zeros(0, dtype=object),
+            segments=np.concatenate([r['segments'] for r in results])
+            if results else np.zeros((0, 2)),
+            scores=np.concatenate([r['scores'] for r in results])
+            if results else np.zeros(0),
+            labels=np.concatenate([r['labels'] for r in results])
+            if results else np.zeros(0, np.int64))
+        evaluated = {r['video'] for r in results}
+        missing = sorted(set(gt['video']) - evaluated)
+        if missing:
+            MMLogger.get_current_instance().warning(
+                f'{len(missing)} ground-truth videos of {self.ann_file} '
+                f'have no predictions (e.g. {missing[:3]}); they count as '
+                'misses')
+        out = detection_map(gt, predictions, self.tiou_thresholds,
+                            self.top_k)
+        metrics = OrderedDict()
+        for t, value in zip(self.tiou_thresholds, out['mAP_per_tiou']):
+            metrics[f'mAP@{t:.2f}'] = float(value)
+        metrics['average_mAP'] = out['mAP']
+        for j, k in enumerate(self.top_k):
+            metrics[f'recall@{k}x'] = float(out['recall'][:, j].mean())
+        if self.prediction_file:
+            names = ({0: 'Action'} if self.class_agnostic else
+                     {i: n for n, i in gt['label_dict'].items()})
+            write_activitynet_results(self.prediction_file, results, names)
+        return metrics
+
+
+def write_activitynet_results(path: str, results: Sequence[dict],
+                              names: dict) -> None:
+    """Write ``{"results": {video: [{segment, label, score}]}}`` atomically.
+    """
+    content = dict(results={
+        r['video']: [
+            dict(segment=[round(float(s), 4), round(float(e), 4)],
+                 label=names.get(int(label), str(int(label))),
+                 score=float(score))
+            for (s, e), score, label in zip(r['segments'], r['scores'],
+                                            r['labels'])
+        ]
+        for r in results
+    })
+    os.makedirs(osp.dirname(osp.abspath(path)), exist_ok=True)
+    tmp = f'{path}.tmp'
+    with open(tmp, 'w') as f:
+        json.dump(content, f)
+    os.replace(tmp, path)

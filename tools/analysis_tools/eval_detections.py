@@ -1,0 +1,64 @@
+"""Score a temporal action detection file (official ActivityNet protocol).
+
+    python tools/analysis_tools/eval_detections.py ANN_JSON PRED_JSON \
+        [--subset test] [--tiou 0.3,0.4,0.5,0.6,0.7] [--class-agnostic]
+
+ANN_JSON: ActivityNet-style ``{"database": {video: {"subset", "annotations":
+[{"label", "label_id", "segment"}]}}}``. PRED_JSON: ``{"results": {video:
+[{"segment": [start_s, end_s], "label": class name, "score": s}]}}`` (what
+``tools/test.py --dump`` writes for localizers). The last line printed is
+one JSON object with ``tiou``, ``mAP_per_tiou`` and ``mAP`` (0-1).
+"""
+import argparse
+import json
+import os.path as osp
+import sys
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+sys.path.insert(0, ROOT)
+
+from fga.evaluation.detection_files import \
+    evaluate_detection_files  # noqa: E402
+
+
+def parse_thresholds(text: str):
+    try:
+        values = [float(x) for x in text.split(',') if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'--tiou expects comma-separated numbers, got {text!r}') from None
+    if not values or any(not 0 < v <= 1 for v in values):
+        raise argparse.ArgumentTypeError(
+            f'--tiou thresholds must lie in (0, 1], got {text!r}')
+    return values
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description='Detection mAP at tIoU thresholds of an ActivityNet-'
+        'format prediction file')
+    parser.add_argument('ann_json', help='annotation JSON')
+    parser.add_argument('pred_json', help='predictions')
+    parser.add_argument('--subset', default='test',
+                        help='subset to evaluate (case-insensitive)')
+    parser.add_argument('--tiou', type=parse_thresholds,
+                        default=[0.3, 0.4, 0.5, 0.6, 0.7],
+                        help='comma-separated tIoU thresholds')
+    parser.add_argument('--class-agnostic', action='store_true',
+                        help='evaluate all classes as one (proposals)')
+    args = parser.parse_args(argv)
+    result = evaluate_detection_files(args.ann_json, args.pred_json,
+                                      args.subset, args.tiou,
+                                      args.class_agnostic)
+    for t, m in zip(result['tiou'], result['mAP_per_tiou']):
+        print(f'tIoU {t:.2f}: mAP {100 * m:.2f}')
+    print(f'average mAP {100 * result["mAP"]:.2f}  Recall@1x '
+          f'{100 * result["recall_1x"]:.2f}  Recall@5x '
+          f'{100 * result["recall_5x"]:.2f}')
+    print(json.dumps(dict(tiou=result['tiou'],
+                          mAP_per_tiou=result['mAP_per_tiou'],
+                          mAP=result['mAP'])))
+
+
+if __name__ == '__main__':
+    main()
