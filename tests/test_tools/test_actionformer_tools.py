@@ -69,6 +69,19 @@ def test_train_test_dump_and_evaluate(run_tool, repo_root, tiny_localizer,
     last = json.loads(proc.stdout.strip().splitlines()[-1])
     assert set(last) == {'tiou', 'mAP_per_tiou', 'mAP'}
     assert len(last['mAP_per_tiou']) == 5 and 0 <= last['mAP'] <= 1
+    # one unlabeled video from its features
+    video = next(iter(results))
+    out = tmp_path / 'one.json'
+    proc = run_tool([sys.executable, 'tools/infer_localization.py',
+                     tiny_localizer, str(work / 'epoch_1.pth'),
+                     osp.join(synthfeat_small, 'features', f'{video}.npy'),
+                     '--fps', '30', '--json', str(out), '--classes',
+                     osp.join(synthfeat_small, 'classes.txt')],
+                    cwd=repo_root)
+    single = json.loads(out.read_text())['results'][video]
+    assert single and single[0]['label'].startswith('SynthAction')
+    assert [d['score'] for d in single] == sorted(
+        (d['score'] for d in single), reverse=True)
 
 
 def test_eval_detections_oracle_and_thresholds(run_tool, repo_root,

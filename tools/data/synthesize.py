@@ -4,6 +4,8 @@
         [--seed S] [--videos N]
     python tools/data/synthesize.py synthfeat --out data/synthfeat \
         [--seed S] [--videos N]
+    python tools/data/synthesize.py synthweak --out data/synthweak \
+        [--seed S] [--videos N]
 """
 import argparse
 import os.path as osp
@@ -14,8 +16,9 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
 from fga.datasets.synthetic import SYNTHFEAT_DEFAULTS  # noqa: E402
-from fga.datasets.synthetic import (SYNTHRALLY_DEFAULTS, generate_synthfeat,
-                                    generate_synthrally)
+from fga.datasets.synthetic import (SYNTHRALLY_DEFAULTS, SYNTHWEAK_DEFAULTS,
+                                    generate_synthfeat, generate_synthrally,
+                                    generate_synthweak)
 
 
 def main(argv=None):
@@ -44,6 +47,17 @@ def main(argv=None):
     feat.add_argument(
         '--overwrite', action='store_true',
         help='replace an existing, non-empty output folder')
+    weak = sub.add_parser(
+        'synthweak',
+        help='fine-grained weak-supervision features in HAAN\'s format')
+    weak.add_argument('--out', required=True, help='output folder')
+    weak.add_argument('--seed', type=int, default=0)
+    weak.add_argument(
+        '--videos', type=int, default=SYNTHWEAK_DEFAULTS['videos'],
+        help='videos (the first 75 %% are training videos)')
+    weak.add_argument(
+        '--overwrite', action='store_true',
+        help='replace an existing, non-empty output folder')
     args = parser.parse_args(argv)
     start = time.time()
     if args.dataset == 'synthrally':
@@ -51,11 +65,16 @@ def main(argv=None):
             args.out, seed=args.seed, videos=args.videos,
             max_shots=args.max_shots, overwrite=args.overwrite)
         name = 'SynthRally'
-    else:
+    elif args.dataset == 'synthfeat':
         counts = generate_synthfeat(
             args.out, seed=args.seed, videos=args.videos,
             overwrite=args.overwrite)
         name = 'SynthFeat'
+    else:
+        counts = generate_synthweak(
+            args.out, seed=args.seed, videos=args.videos,
+            overwrite=args.overwrite)
+        name = 'SynthWeak'
     print(f'{name} written to {args.out}: {counts} videos '
           f'({time.time() - start:.1f} s)')
 

@@ -3,7 +3,7 @@ localization, in the ActivityNet-style JSON + one ``.npy`` per video.
 
 Features are I3D-like (one C-dim vector per 16-frame clip every 4 frames at
 30 fps). Every class pair shares a prototype vector; the two classes of a
-pair differ only in how a second vector is modulated over time (a slow
+pair differ only in how a second vector is modulated over time (a period-4
 sine vs a step-by-step alternation), so a class is recognisable from the
 temporal pattern, not from any one feature step. Segments last from 3 to
 ~180 steps (0.4 s to 24 s), may overlap (the patterns add) or sit a few
@@ -57,7 +57,7 @@ def _render(rng: np.random.Generator, length: int, channels: int,
     drift_dir = rng.normal(size=channels)
     drift = np.cumsum(rng.normal(0, 0.05, length))[:, None] * drift_dir / (
         np.linalg.norm(drift_dir) + 1e-8)
-    feats = rng.normal(0, 0.6, (length, channels)) + drift
+    feats = rng.normal(0, 0.3, (length, channels)) + drift
     # Distractors: bursts along random directions, not any class's.
     for _ in range(int(rng.integers(0, 4))):
         s = int(rng.integers(0, length - 4))
@@ -68,10 +68,10 @@ def _render(rng: np.random.Generator, length: int, channels: int,
         pair, member = divmod(label, 2)
         t = steps[start:end] - start
         if member == 0:
-            pattern = np.sin(2 * np.pi * t / 8.0)
+            pattern = np.sin(2 * np.pi * t / 4.0 + np.pi / 4)
         else:
             pattern = np.where(t % 2 == 0, 1.0, -1.0)
-        strength = rng.uniform(1.5, 2.5)
+        strength = rng.uniform(2.0, 3.0)
         feats[start:end] += strength * (prototypes[pair] +
                                         pattern[:, None] * modulators[pair])
     return feats.astype(np.float32)

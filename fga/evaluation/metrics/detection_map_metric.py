@@ -24,7 +24,8 @@ def load_detection_ground_truth(ann_file: str,
                                 subsets,
                                 classes=None,
                                 num_classes: Optional[int] = None,
-                                class_agnostic: bool = False) -> dict:
+                                class_agnostic: bool = False,
+                                deduplicate: bool = True) -> dict:
     """Ground truth of a split as detection-mAP arrays (de-duplicated as
     the official evaluation does)."""
     database = load_localization_database(ann_file)
@@ -34,7 +35,8 @@ def load_detection_ground_truth(ann_file: str,
     for video in select_videos(database, subsets):
         seg, lab = video_ground_truth(video, database[video], label_dict,
                                       ann_file)
-        keep = deduplicate_ground_truth(seg, lab)
+        keep = (deduplicate_ground_truth(seg, lab) if deduplicate else
+                np.ones(len(lab), dtype=bool))
         videos += [video] * int(keep.sum())
         segments.append(seg[keep])
         labels.append(lab[keep])
@@ -52,7 +54,10 @@ class TALDetectionMAP(BaseMetric):
     :func:`fga.evaluation.functional.detection_map`).
 
     Args:
-        ann_file: the annotation JSON holding the evaluated split.
+        ann_file: the annotation JSON holding the evaluated split; None
+            takes the ground truth from the data samples' ``gt_instances``
+            (segments in seconds, class indices), as HAAN's datasets pack
+            it.
         subsets: its ``subset`` values (e.g. ``'test'`` for THUMOS14).
         tiou_thresholds: e.g. ``np.linspace(0.3, 0.7, 5)`` (THUMOS14),
             ``np.linspace(0.5, 0.95, 10)`` (ActivityNet).
@@ -61,6 +66,9 @@ class TALDetectionMAP(BaseMetric):
             results format ``{"results": {video: [{segment, label, score}]}}``.
         class_agnostic: evaluate every ground truth as one class (matching
             a class-agnostic dataset; this is proposal-level mAP).
+        deduplicate: drop ground truth shorter than 1e-3 s or repeating an
+            earlier segment of its class, as the ActivityNet evaluation
+            (HAAN's evaluation does not).
 
     Metrics: ``mAP@{t:.2f}`` per threshold, ``average_mAP`` (fractions 0–1)
     and ``recall@{k}x`` (averaged over thresholds).
@@ -68,13 +76,14 @@ class TALDetectionMAP(BaseMetric):
     default_prefix = 'det'
 
     def __init__(self,
-                 ann_file: str,
+                 ann_file: Optional[str] = None,
                  subsets='test',
                  tiou_thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6,
                                                      0.7),
                  top_k: Sequence[int] = (1, 5),
                  prediction_file: Optional[str] = None,
                  class_agnostic: bool = False,
+                 deduplicate: bool = True,
                  collect_device: str = 'cpu',
                  prefix: Optional[str] = None) -> None:
         super().__init__(collect_device=collect_device, prefix=prefix)
@@ -84,22 +93,32 @@ class TALDetectionMAP(BaseMetric):
         self.top_k = tuple(top_k)
         self.prediction_file = prediction_file
         self.class_agnostic = class_agnostic
+        self.deduplicate = deduplicate
 
     def process(self, data_batch, data_samples: Sequence[dict]) -> None:
         for sample in data_samples:
             pred = sample['pred_instances']
-            self.results.append(
-                dict(video=sample['video_id'],
-                     segments=_numpy(pred['segments']).reshape(-1, 2),
-                     scores=_numpy(pred['scores']),
-                     labels=_numpy(pred['labels']).astype(np.int64)))
+            result = dict(video=sample['video_id'],
+                          segments=_numpy(pred['segments']).reshape(-1, 2),
+                          scores=_numpy(pred['scores']),
+                          labels=_numpy(pred['labels']).astype(np.int64))
+            if self.ann_file is None:
+                gt = sample['gt_instances']
+                result['gt_segments'] = _numpy(gt['segments']).reshape(
+                    -1, 2).astype(np.float64)
+                result['gt_labels'] = _numpy(gt['labels']).astype(np.int64)
+            self.results.append(result)
 
     def compute_metrics(self, results: list) -> dict:
         classes = None if self.class_agnostic else (self.dataset_meta
                                                     or {}).get('classes')
-        gt = load_detection_ground_truth(self.ann_file, self.subsets,
-                                         classes,
-                                         class_agnostic=self.class_agnostic)
+        if self.ann_file is None:
+            gt = self._sample_ground_truth(results, classes)
+        else:
+            gt = load_detection_ground_truth(
+                self.ann_file, self.subsets, classes,
+                class_agnostic=self.class_agnostic,
+                deduplicate=self.deduplicate)
         predictions = dict(
             video=np.concatenate([[r['video']] * len(r['scores'])
                                   for r in results]).astype(object)
@@ -112,7 +131,7 @@ class TALDetectionMAP(BaseMetric):
             if results else np.zeros(0, np.int64))
         evaluated = {r['video'] for r in results}
         missing = sorted(set(gt['video']) - evaluated)
-        if missing:
+        if missing and self.ann_file is not None:
             MMLogger.get_current_instance().warning(
                 f'{len(missing)} ground-truth videos of {self.ann_file} '
                 f'have no predictions (e.g. {missing[:3]}); they count as '
@@ -125,11 +144,36 @@ class TALDetectionMAP(BaseMetric):
         metrics['average_mAP'] = out['mAP']
         for j, k in enumerate(self.top_k):
             metrics[f'recall@{k}x'] = float(out['recall'][:, j].mean())
+        metrics['num_classes'] = len(out['classes'])
         if self.prediction_file:
             names = ({0: 'Action'} if self.class_agnostic else
                      {i: n for n, i in gt['label_dict'].items()})
             write_activitynet_results(self.prediction_file, results, names)
         return metrics
+
+
+    def _sample_ground_truth(self, results, classes) -> dict:
+        videos, segments, labels = [], [], []
+        for r in results:
+            seg, lab = r['gt_segments'], r['gt_labels']
+            if self.class_agnostic:
+                lab = np.zeros_like(lab)
+            if self.deduplicate:
+                keep = (deduplicate_ground_truth(seg, lab) if deduplicate else
+                np.ones(len(lab), dtype=bool))
+                seg, lab = seg[keep], lab[keep]
+            videos += [r['video']] * len(lab)
+            segments.append(seg)
+            labels.append(lab)
+        names = classes or [str(i) for i in range(
+            int(max((lab.max() for lab in labels if len(lab)), default=0)) +
+            1)]
+        return dict(video=np.asarray(videos, dtype=object),
+                    segments=np.concatenate(segments) if segments else
+                    np.zeros((0, 2)),
+                    labels=np.concatenate(labels) if labels else np.zeros(
+                        0, np.int64),
+                    label_dict={n: i for i, n in enumerate(names)})
 
 
 def write_activitynet_results(path: str, results: Sequence[dict],

@@ -30,6 +30,9 @@ class ConvTransformerBackbone(BaseModule):
             no bias).
         drop: dropout in attention projection and MLP.
         drop_path: stochastic depth of every block (0.1).
+        dense_attention: compute local attention through full T × T
+            matrices (same outputs, O(T²) memory; for export and as the
+            benchmark baseline).
         use_abs_pe: add sinusoidal positions × 1/sqrt(C) after the
             embedding (ActivityNet recipe); ``max_len`` is their training
             length, linearly re-interpolated for longer test inputs.
@@ -50,6 +53,7 @@ class ConvTransformerBackbone(BaseModule):
                  embed_with_ln: bool = True,
                  drop: float = 0.0,
                  drop_path: float = 0.1,
+                 dense_attention: bool = False,
                  use_abs_pe: bool = False,
                  max_len: int = 2304,
                  init_cfg=None) -> None:
@@ -87,13 +91,15 @@ class ConvTransformerBackbone(BaseModule):
             self.pos_embd = None
         self.stem = nn.ModuleList([
             TemporalTransformerBlock(embed_dims, num_heads, windows[0], 1,
-                                     drop=drop, drop_path=drop_path)
+                                     drop=drop, drop_path=drop_path,
+                                     dense_attention=dense_attention)
             for _ in range(arch[1])
         ])
         self.branch = nn.ModuleList([
             TemporalTransformerBlock(embed_dims, num_heads, windows[1 + i],
                                      scale_factor, drop=drop,
-                                     drop_path=drop_path)
+                                     drop_path=drop_path,
+                                     dense_attention=dense_attention)
             for i in range(arch[2])
         ])
         for module in self.modules():

@@ -1,3 +1,4 @@
 from .actionformer import ActionFormer
+from .haan import HAAN
 
-__all__ = ['ActionFormer']
+__all__ = ['ActionFormer', 'HAAN']

@@ -6,8 +6,13 @@ from .sequence_decoding import (beam_decode, best_first_decode, greedy_decode,
                                 length_score)
 from .temporal_blocks import (AffineDropPath, ChannelLayerNorm,
                               LocalMaskedAttention, MaskedConv1d, Scale,
-                              TemporalTransformerBlock, downsample_mask)
+                              TemporalTransformerBlock, downsample_mask,
+                              sinusoid_table)
 from .transformer import PostNormEncoderLayer
+from .weak_localization import (above_mean_pooling, cas_proposals,
+                                class_balance_weights,
+                                coarse_level_representations,
+                                fine_level_representations, visual_concepts)
 
 __all__ = [
     'PostNormEncoderLayer', 'beam_decode', 'best_first_decode',
@@ -15,5 +20,8 @@ __all__ = [
     'pyramid_points', 'batched_nms_1d', 'nms_1d', 'segment_overlaps',
     'segment_voting', 'soft_nms_1d', 'AffineDropPath', 'ChannelLayerNorm',
     'LocalMaskedAttention', 'MaskedConv1d', 'Scale',
-    'TemporalTransformerBlock', 'downsample_mask'
+    'TemporalTransformerBlock', 'downsample_mask', 'sinusoid_table',
+    'above_mean_pooling', 'cas_proposals', 'class_balance_weights',
+    'coarse_level_representations', 'fine_level_representations',
+    'visual_concepts'
 ]

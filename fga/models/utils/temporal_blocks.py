@@ -135,6 +135,9 @@ class LocalMaskedAttention(nn.Module):
         num_heads: heads; C must divide evenly.
         window_size: odd window length (19 in ActionFormer), or ≤ 1 for
             global attention.
+        block_size: queries per block of the linear-memory computation.
+        dense: compute the band through a full T × T matrix instead
+            (same result; O(T²) memory, export-friendly).
         stride: 1, or the downsampling stride of this block.
     """
 
@@ -145,7 +148,8 @@ class LocalMaskedAttention(nn.Module):
                  stride: int = 1,
                  attn_drop: float = 0.0,
                  proj_drop: float = 0.0,
-                 block_size: int = 64) -> None:
+                 block_size: int = 64,
+                 dense: bool = False) -> None:
         super().__init__()
         if embed_dims % num_heads:
             raise ValueError(f'embed_dims {embed_dims} is not divisible by '
@@ -157,6 +161,7 @@ class LocalMaskedAttention(nn.Module):
         self.head_dims = embed_dims // num_heads
         self.half_window = window_size // 2 if window_size > 1 else None
         self.block_size = block_size
+        self.dense = dense
         kernel_size = stride + 1 if stride > 1 else 3
         for name in ('query', 'key', 'value'):
             setattr(self, f'{name}_conv',
@@ -188,6 +193,8 @@ class LocalMaskedAttention(nn.Module):
         q = heads(q) / math.sqrt(self.head_dims)
         if self.half_window is None:
             out = self._global(q, heads(k), heads(v), kv_mask)
+        elif self.dense:
+            out = self._dense_band(q, heads(k), heads(v), kv_mask)
         else:
             out = self._local(q, heads(k), heads(v), kv_mask)
         out = out.transpose(2, 3).reshape(batch, -1, length)
@@ -199,6 +206,19 @@ class LocalMaskedAttention(nn.Module):
             ~kv_mask[:, :, None, :], -torch.inf)
         attn = self.attn_drop(scores.softmax(dim=-1))
         return attn @ (v * kv_mask[:, :, :, None].to(v.dtype))
+
+    def _dense_band(self, q, k, v, kv_mask):
+        """The same banded attention through a full T × T score matrix:
+        O(T²) memory, but plain matrix products that export to ONNX."""
+        length = q.shape[2]
+        pos = torch.arange(length, device=q.device)
+        in_band = (pos[:, None] - pos[None]).abs() <= self.half_window
+        excluded = torch.finfo(q.dtype).min / 2
+        bias = torch.where(in_band, (kv_mask[:, :, None, :].to(q.dtype) - 1) *
+                           1e4, torch.full_like(q[:1, :1, :1, :1], excluded))
+        attn = (q @ k.transpose(-2, -1) + bias).softmax(dim=-1)
+        attn = self.attn_drop(attn.masked_fill(~kv_mask[..., None], 0.0))
+        return attn @ v
 
     def _local(self, q, k, v, kv_mask):
         """Banded attention computed block by block: each block of
@@ -254,12 +274,14 @@ class TemporalTransformerBlock(nn.Module):
                  stride: int = 1,
                  mlp_ratio: int = 4,
                  drop: float = 0.0,
-                 drop_path: float = 0.0) -> None:
+                 drop_path: float = 0.0,
+                 dense_attention: bool = False) -> None:
         super().__init__()
         self.ln1 = ChannelLayerNorm(embed_dims)
         self.ln2 = ChannelLayerNorm(embed_dims)
         self.attn = LocalMaskedAttention(embed_dims, num_heads, window_size,
-                                         stride, proj_drop=drop)
+                                         stride, proj_drop=drop,
+                                         dense=dense_attention)
         self.pool_skip = (nn.MaxPool1d(stride + 1, stride, (stride + 1) // 2)
                           if stride > 1 else nn.Identity())
         hidden = mlp_ratio * embed_dims

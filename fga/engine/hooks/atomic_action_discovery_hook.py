@@ -1,0 +1,99 @@
+from typing import Dict, List
+
+import numpy as np
+import torch
+from mmengine.dist import broadcast_object_list, get_rank
+from mmengine.hooks import Hook
+from mmengine.logging import MMLogger
+from mmengine.model import is_model_wrapper
+
+from mmaction.registry import HOOKS
+
+
+@HOOKS.register_module()
+class AtomicActionDiscoveryHook(Hook):
+    """HAAN's atomic-action discovery: before every ``interval``-th epoch,
+    encode every clip of the training videos, fit KMeans on a random
+    ``sample_rate`` share of them, assign all clips to clusters (their
+    pseudo labels) and use each cluster's relative frequency as its
+    cross-entropy weight.
+
+    Only rank 0 encodes and clusters; the labels are broadcast, so every
+    process trains with the same ones.
+
+    Args:
+        interval: epochs between refreshes (5).
+        sample_rate: share of clips the KMeans is fitted on (FineGym 0.1,
+            FineAction 0.03).
+        n_init: KMeans restarts (10, scikit-learn 0.24's default, which the
+            reference relied on).
+        random_state: KMeans seed (0, as the reference).
+        seed: seed of the clip sample (drawn anew at every refresh).
+    """
+
+    priority = 'NORMAL'
+
+    def __init__(self,
+                 interval: int = 5,
+                 sample_rate: float = 0.1,
+                 n_init: int = 10,
+                 random_state: int = 0,
+                 seed: int = 0) -> None:
+        self.interval = interval
+        self.sample_rate = sample_rate
+        self.n_init = n_init
+        self.random_state = random_state
+        self.seed = seed
+
+    def before_train_epoch(self, runner) -> None:
+        if runner.epoch % self.interval:
+            return
+        model = runner.model.module if is_model_wrapper(
+            runner.model) else runner.model
+        head = model.head
+        payload: List = [None]
+        if get_rank() == 0:
+            payload[0] = self.discover(head, runner.train_dataloader.dataset,
+                                       runner.epoch)
+        broadcast_object_list(payload, src=0)
+        labels, weights = payload[0]
+        head.set_atomic_labels(labels, weights)
+
+    @torch.no_grad()
+    def discover(self, head, dataset, epoch: int):
+        from sklearn.cluster import KMeans
+        logger = MMLogger.get_current_instance()
+        was_training = head.training
+        head.eval()
+        device = next(head.parameters()).device
+        indices, clips = [], []
+        for i in range(len(dataset)):
+            item = dataset[i]
+            feats = item['inputs'].to(device).float()
+            clips.append(head.encode(feats).cpu().numpy())
+            indices.append(int(item['data_samples'].metainfo['video_index']))
+        head.train(was_training)
+        all_clips = np.concatenate(clips)
+        num_clusters = head.num_atomic_actions
+        rng = np.random.default_rng(self.seed + epoch)
+        count = int(self.sample_rate * len(all_clips))
+        if count < num_clusters:
+            raise ValueError(
+                f'atomic-action discovery samples {count} of '
+                f'{len(all_clips)} clips (sample_rate {self.sample_rate}), '
+                f'fewer than the {num_clusters} clusters; raise sample_rate '
+                'or lower num_atomic_actions')
+        sample = all_clips[rng.permutation(len(all_clips))[:count]]
+        logger.info(f'atomic-action discovery: KMeans with {num_clusters} '
+                    f'clusters on {count} of {len(all_clips)} clips')
+        kmeans = KMeans(n_clusters=num_clusters, n_init=self.n_init,
+                        random_state=self.random_state).fit(sample)
+        assignment = kmeans.predict(all_clips)
+        weights = np.bincount(assignment, minlength=num_clusters) / len(
+            assignment)
+        bounds = np.cumsum([0] + [len(c) for c in clips])
+        labels: Dict[int, np.ndarray] = {
+            index: assignment[bounds[k]:bounds[k + 1]]
+            for k, index in enumerate(indices)
+        }
+        return labels, weights.astype(np.float32)

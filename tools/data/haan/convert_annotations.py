@@ -1,0 +1,52 @@
+"""Convert HAAN's ``.npy`` annotations (FineGym / FineAction) into the
+ActivityNet-style JSON that fga's localization tools read.
+
+    python tools/data/haan/convert_annotations.py ANN_DIR OUT.json \
+        --num-training-videos 3775
+
+ANN_DIR holds ``video_names.npy``, ``labels.npy``, ``segments.npy``,
+``sec2clip_ratios.npy`` and ``fine_to_coarse_mappings.json``. The first N
+videos become ``training``, the rest ``testing``; every annotation keeps
+its fine ``label_id``, its ``coarse_label_id`` and its segment in seconds;
+each video keeps ``sec2clip``. ``HAANFeatureDataset`` reads either format.
+Segments with end <= start are written unchanged and counted.
+"""
+import argparse
+import json
+import os
+import os.path as osp
+import sys
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+sys.path.insert(0, ROOT)
+
+from fga.datasets.haan_annotations import (  # noqa: E402
+    haan_to_activitynet, load_haan_annotations)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('ann_dir', help="folder of HAAN's .npy annotations")
+    parser.add_argument('out', help='JSON to write')
+    parser.add_argument('--num-training-videos', type=int, required=True,
+                        help='FineGym 3775, FineAction 8440')
+    args = parser.parse_args(argv)
+    data = load_haan_annotations(args.ann_dir)
+    if not 0 < args.num_training_videos <= len(data['videos']):
+        sys.exit(f'--num-training-videos must be in 1..{len(data["videos"])}')
+    content = haan_to_activitynet(data, args.num_training_videos)
+    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
+    tmp = args.out + '.tmp'
+    with open(tmp, 'w') as f:
+        json.dump(content, f)
+    os.replace(tmp, args.out)
+    degenerate = sum(int((v['segments'][:, 1] <= v['segments'][:, 0]).sum())
+                     for v in data['videos'])
+    instances = sum(len(v['fine']) for v in data['videos'])
+    print(f'{len(data["videos"])} videos, {instances} instances '
+          f'({degenerate} with end <= start) -> {args.out}')
+
+
+if __name__ == '__main__':
+    main()
