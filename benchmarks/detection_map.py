@@ -27,7 +27,7 @@ def thumos_sized(rng, videos=213, classes=20, preds_per_video=200):
     for v in range(videos):
         name = f'video_test_{v:07d}'
         duration = rng.uniform(60, 600)
-        count = int(rng.integers(4, 29))
+        count = int(rng.integers(4, 30))
         starts = rng.uniform(0, duration - 20, count)
         lengths = rng.exponential(5, count) + 0.5
         labels = rng.integers(0, classes, count)

@@ -78,8 +78,10 @@ def fine_level_representations(class_weights: torch.Tensor,
         (C, E).
     """
     with torch.no_grad():
-        similarity = F.cosine_similarity(class_weights.detach()[:, None],
-                                         concepts.detach()[None], dim=2)
+        # normalise-and-multiply: the reference's broadcast cosine built a
+        # C × K × E tensor (400 MB at FineGym sizes) per video.
+        similarity = F.normalize(class_weights.detach(), dim=1) @ \
+            F.normalize(concepts.detach(), dim=1).T
         index = similarity.topk(top_k, dim=1).indices  # (C, top_k)
     return concepts[index].sum(dim=1) / top_k
 
