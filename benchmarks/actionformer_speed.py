@@ -34,9 +34,9 @@ def _rss_mib() -> float:
 
 def _measure(dense, length, device, repeat, queue):
     import torch
+    from mmaction.registry import MODELS
     from mmengine.config import Config
 
-    from mmaction.registry import MODELS
     from fga.utils import register_all_modules
     register_all_modules()
     torch.manual_seed(0)

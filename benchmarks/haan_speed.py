@@ -24,8 +24,8 @@ sys.path.insert(0, ROOT)
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
-from fga.models.utils import (fine_level_representations,  # noqa: E402
-                              visual_concepts)
+from fga.models.utils import fine_level_representations  # noqa: E402
+from fga.models.utils import visual_concepts
 from fga.utils import register_all_modules  # noqa: E402
 
 FINE_PER_COARSE = [6, 11, 7, 7, 10, 12, 4, 8, 4, 5, 15, 5, 2, 3]

@@ -3,9 +3,9 @@ import warnings
 from typing import Callable, List, Optional, Sequence, Union
 
 import numpy as np
+from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
-from mmaction.registry import DATASETS
 from ..models.utils.weak_localization import class_balance_weights
 from .haan_annotations import load_haan_annotations, read_gym99_event_ids
 

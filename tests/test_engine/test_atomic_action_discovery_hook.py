@@ -1,11 +1,11 @@
 import numpy as np
 import pytest
 import torch
+from mmaction.registry import MODELS
 
 from fga.datasets import HAANFeatureDataset
 from fga.datasets.synthetic import generate_synthweak
 from fga.engine.hooks import AtomicActionDiscoveryHook
-from mmaction.registry import MODELS
 
 
 @pytest.fixture(scope='module')

@@ -1,9 +1,8 @@
 import torch
-from mmcv.transforms import BaseTransform
-from mmengine.structures import InstanceData
-
 from mmaction.registry import TRANSFORMS
 from mmaction.structures import ActionDataSample
+from mmcv.transforms import BaseTransform
+from mmengine.structures import InstanceData
 
 
 @TRANSFORMS.register_module()

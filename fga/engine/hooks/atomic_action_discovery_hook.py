@@ -2,12 +2,11 @@ from typing import Dict, List
 
 import numpy as np
 import torch
+from mmaction.registry import HOOKS
 from mmengine.dist import broadcast_object_list, get_rank
 from mmengine.hooks import Hook
 from mmengine.logging import MMLogger
 from mmengine.model import is_model_wrapper
-
-from mmaction.registry import HOOKS
 
 
 @HOOKS.register_module()

@@ -151,7 +151,6 @@ class TALDetectionMAP(BaseMetric):
             write_activitynet_results(self.prediction_file, results, names)
         return metrics
 
-
     def _sample_ground_truth(self, results, classes) -> dict:
         videos, segments, labels = [], [], []
         for r in results:
@@ -159,8 +158,7 @@ class TALDetectionMAP(BaseMetric):
             if self.class_agnostic:
                 lab = np.zeros_like(lab)
             if self.deduplicate:
-                keep = (deduplicate_ground_truth(seg, lab) if deduplicate else
-                np.ones(len(lab), dtype=bool))
+                keep = deduplicate_ground_truth(seg, lab)
                 seg, lab = seg[keep], lab[keep]
             videos += [r['video']] * len(lab)
             segments.append(seg)

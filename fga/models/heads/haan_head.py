@@ -4,11 +4,11 @@ from typing import Dict, List, Optional, Sequence, Union
 import numpy as np
 import torch
 import torch.nn.functional as F
+from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from mmengine.structures import InstanceData
 from torch import nn
 
-from mmaction.registry import MODELS
 from ..utils.segment_nms import nms_1d
 from ..utils.weak_localization import (above_mean_pooling, cas_proposals,
                                        coarse_level_representations,

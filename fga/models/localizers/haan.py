@@ -1,9 +1,8 @@
 from typing import List, Sequence, Union
 
 import torch
-from mmengine.model import BaseModel
-
 from mmaction.registry import MODELS
+from mmengine.model import BaseModel
 
 
 @MODELS.register_module()

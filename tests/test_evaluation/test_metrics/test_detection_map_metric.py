@@ -82,3 +82,23 @@ def test_misses_and_class_agnostic(ann_file):
     ])
     assert agnostic.compute_metrics(agnostic.results)['average_mAP'] == 1.0
     assert np.isclose(out['mAP@0.50'], 0.25)
+
+
+def _gt_sample(video, preds, gt_segments, gt_labels):
+    sample = _sample(video, *preds)
+    sample['gt_instances'] = dict(
+        segments=torch.tensor(gt_segments, dtype=torch.float32),
+        labels=torch.tensor(gt_labels))
+    return sample
+
+
+@pytest.mark.parametrize('deduplicate,expected', [(True, 1.0), (False, 0.5)])
+def test_ground_truth_from_samples(deduplicate, expected):
+    metric = TALDetectionMAP(tiou_thresholds=[0.5], deduplicate=deduplicate)
+    metric.dataset_meta = dict(classes=('a', 'b'))
+    # the duplicated ground truth counts twice without de-duplication
+    metric.process({}, [_gt_sample('v1', ([[0, 10]], [0.9], [1]),
+                                   [[0, 10], [0, 10]], [1, 1])])
+    out = metric.compute_metrics(metric.results)
+    assert out['average_mAP'] == pytest.approx(expected)
+    assert out['num_classes'] == 1

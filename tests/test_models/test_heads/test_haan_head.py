@@ -2,10 +2,9 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
-from mmengine.structures import InstanceData
-
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
+from mmengine.structures import InstanceData
 
 
 def _head(**kwargs):

@@ -37,8 +37,8 @@ def test_band_limits_the_receptive_field():
     out, _ = attn(changed, mask)
     # depthwise conv (k3) + window 5: positions 30 ± 3 may change
     diff = (out - base).abs().sum(1)[0]
-    assert torch.nonzero(diff > 1e-6).flatten().tolist() == list(range(27,
-                                                                        34))
+    changed_steps = torch.nonzero(diff > 1e-6).flatten().tolist()
+    assert changed_steps == list(range(27, 34))
 
 
 def test_padded_steps_are_zero_and_gradients_finite():
