@@ -21,8 +21,8 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
     osp.abspath(__file__)))))
 sys.path.insert(0, ROOT)
 
-from fga.datasets.haan_annotations import (haan_to_activitynet,  # noqa: E402
-                                           load_haan_annotations)
+from fga.datasets.haan_annotations import haan_to_activitynet  # noqa: E402
+from fga.datasets.haan_annotations import load_haan_annotations
 
 
 def main(argv=None):
