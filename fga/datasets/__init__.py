@@ -7,6 +7,7 @@ from .feature_localization_dataset import FeatureLocalizationDataset
 from .finediving import FineDivingDataset
 from .finegym import FineGymDataset
 from .finetennis import FineTennisDataset
+from .frame_list_dataset import FrameListDataset
 from .haan_annotations import (haan_to_activitynet, load_haan_annotations,
                                read_gym99_event_ids)
 from .haan_feature_dataset import HAANFeatureDataset
@@ -18,6 +19,7 @@ from .transforms import *  # noqa: F401,F403
 __all__ = [
     'BadmintonDBDataset', 'EventSequenceDataset', 'evaluation_clip_starts',
     'FeatureLocalizationDataset', 'FineDivingDataset', 'FineGymDataset',
+    'FrameListDataset',
     'FineTennisDataset', 'HAANFeatureDataset', 'haan_to_activitynet',
     'load_haan_annotations', 'read_gym99_event_ids',
     'ground_truth_sequence', 'load_classes', 'load_event_annotations',

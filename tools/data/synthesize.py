@@ -6,6 +6,8 @@
         [--seed S] [--videos N]
     python tools/data/synthesize.py synthweak --out data/synthweak \
         [--seed S] [--videos N]
+    python tools/data/synthesize.py move4mnist --out data/move4mnist \
+        [--seed S] [--train-per-class N] [--val-per-class N]
 """
 import argparse
 import os.path as osp
@@ -16,7 +18,8 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
 from fga.datasets.synthetic import SYNTHFEAT_DEFAULTS  # noqa: E402
-from fga.datasets.synthetic import (SYNTHRALLY_DEFAULTS, SYNTHWEAK_DEFAULTS,
+from fga.datasets.synthetic import (MOVE4MNIST_DEFAULTS, SYNTHRALLY_DEFAULTS,
+                                    SYNTHWEAK_DEFAULTS, generate_move4mnist,
                                     generate_synthfeat, generate_synthrally,
                                     generate_synthweak)
 
@@ -58,6 +61,18 @@ def main(argv=None):
     weak.add_argument(
         '--overwrite', action='store_true',
         help='replace an existing, non-empty output folder')
+    mnist = sub.add_parser(
+        'move4mnist',
+        help='digits moving left/right/up/down (Move4MNIST-like)')
+    mnist.add_argument('--out', required=True, help='output folder')
+    mnist.add_argument('--seed', type=int, default=0)
+    mnist.add_argument('--train-per-class', type=int,
+                       default=MOVE4MNIST_DEFAULTS['train_per_class'])
+    mnist.add_argument('--val-per-class', type=int,
+                       default=MOVE4MNIST_DEFAULTS['val_per_class'])
+    mnist.add_argument(
+        '--overwrite', action='store_true',
+        help='replace an existing, non-empty output folder')
     args = parser.parse_args(argv)
     start = time.time()
     if args.dataset == 'synthrally':
@@ -70,11 +85,16 @@ def main(argv=None):
             args.out, seed=args.seed, videos=args.videos,
             overwrite=args.overwrite)
         name = 'SynthFeat'
-    else:
+    elif args.dataset == 'synthweak':
         counts = generate_synthweak(
             args.out, seed=args.seed, videos=args.videos,
             overwrite=args.overwrite)
         name = 'SynthWeak'
+    else:
+        counts = generate_move4mnist(
+            args.out, seed=args.seed, train_per_class=args.train_per_class,
+            val_per_class=args.val_per_class, overwrite=args.overwrite)
+        name = 'Move4MNIST'
     print(f'{name} written to {args.out}: {counts} videos '
           f'({time.time() - start:.1f} s)')
 

@@ -1,4 +1,6 @@
 from .event_targets import frame_event_targets
+from .frame_clustering import (cluster_means, consecutive_hamming,
+                               cumulative_clusters, slope_clusters)
 from .point_targets import assign_points, pyramid_points
 from .segment_nms import (batched_nms_1d, nms_1d, segment_overlaps,
                           segment_voting, soft_nms_1d)
@@ -23,5 +25,6 @@ __all__ = [
     'TemporalTransformerBlock', 'downsample_mask', 'sinusoid_table',
     'above_mean_pooling', 'cas_proposals', 'class_balance_weights',
     'coarse_level_representations', 'fine_level_representations',
-    'visual_concepts'
+    'visual_concepts', 'cluster_means', 'consecutive_hamming',
+    'cumulative_clusters', 'slope_clusters'
 ]
