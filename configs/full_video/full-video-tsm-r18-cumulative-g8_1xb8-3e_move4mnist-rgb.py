@@ -1,12 +1,12 @@
 # "No frame left behind" on Move4MNIST, from scratch on a 2-core CPU:
-# uniform 8-frame sampling for the first 2 epochs, then all 32 frames per
+# uniform 8-frame sampling for the first epoch, then all 32 frames per
 # video clustered into 8 groups; evaluation on 8 uniform frames.
 _base_ = [
     '../_base_/models/full_video_tsm_r18.py',
     '../_base_/datasets/move4mnist.py', '../_base_/default_runtime.py'
 ]
 
-max_epochs = 6
+max_epochs = 3
 train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=max_epochs,
                  val_begin=1, val_interval=max_epochs)
 val_cfg = dict(type='ValLoop')
@@ -19,7 +19,7 @@ param_scheduler = [
          by_epoch=True, convert_to_iter_based=True)
 ]
 custom_hooks = [
-    dict(type='FullVideoSamplingHook', switch_epoch=2,
+    dict(type='FullVideoSamplingHook', switch_epoch=1,
          sampler=dict(type='SampleFrames', clip_len=32, frame_interval=1,
                       num_clips=1))
 ]
