@@ -12,11 +12,12 @@ fonts (no MNIST download). Deterministic given the seed.
 """
 import os
 import os.path as osp
-import shutil
 from typing import Dict
 
 import cv2
 import numpy as np
+
+from .atomic_output import begin_atomic_output, finish_atomic_output
 
 __all__ = ['MOVE4MNIST_CLASSES', 'MOVE4MNIST_DEFAULTS', 'generate_move4mnist']
 
@@ -83,12 +84,7 @@ def generate_move4mnist(out_dir: str,
         videos per split.
     """
     cfg = MOVE4MNIST_DEFAULTS
-    out_dir = osp.abspath(out_dir)
-    if osp.exists(out_dir) and os.listdir(out_dir) and not overwrite:
-        raise FileExistsError(f'{out_dir} exists and is not empty; remove it '
-                              'or pass overwrite=True (--overwrite)')
-    final_dir, out_dir = out_dir, f'{out_dir}.partial-{os.getpid()}'
-    shutil.rmtree(out_dir, ignore_errors=True)
+    final_dir, out_dir = begin_atomic_output(out_dir, overwrite)
     os.makedirs(osp.join(out_dir, 'file_list'))
     os.makedirs(osp.join(out_dir, 'labels'))
     with open(osp.join(out_dir, 'labels', 'classInd.txt'), 'w') as f:
@@ -113,7 +109,5 @@ def generate_move4mnist(out_dir: str,
                            f'movingmnist_rgb_{split}_split_1.txt'), 'w') as f:
             f.writelines(lines)
         counts[split] = len(lines)
-    if osp.exists(final_dir):
-        shutil.rmtree(final_dir)
-    os.rename(out_dir, final_dir)
+    finish_atomic_output(out_dir, final_dir)
     return counts

@@ -13,10 +13,11 @@ Generation is deterministic given the seed.
 import json
 import os
 import os.path as osp
-import shutil
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
+
+from .atomic_output import begin_atomic_output, finish_atomic_output
 
 __all__ = ['SYNTHFEAT_DEFAULTS', 'synthfeat_classes', 'generate_synthfeat']
 
@@ -94,12 +95,7 @@ def generate_synthfeat(out_dir: str,
         raise ValueError(f'num_classes must be even (classes come in '
                          f'pairs), got {num_classes}')
     cfg = SYNTHFEAT_DEFAULTS
-    out_dir = osp.abspath(out_dir)
-    if osp.exists(out_dir) and os.listdir(out_dir) and not overwrite:
-        raise FileExistsError(f'{out_dir} exists and is not empty; remove it '
-                              'or pass overwrite=True (--overwrite)')
-    final_dir, out_dir = out_dir, f'{out_dir}.partial-{os.getpid()}'
-    shutil.rmtree(out_dir, ignore_errors=True)
+    final_dir, out_dir = begin_atomic_output(out_dir, overwrite)
     os.makedirs(osp.join(out_dir, 'features'))
     rng = np.random.default_rng(seed)
     basis = np.linalg.qr(rng.normal(size=(channels, channels)))[0]
@@ -138,7 +134,5 @@ def generate_synthfeat(out_dir: str,
         json.dump(dict(version='synthfeat-1', database=database), f)
     with open(osp.join(out_dir, 'classes.txt'), 'w') as f:
         f.write('\n'.join(names) + '\n')
-    if osp.exists(final_dir):
-        shutil.rmtree(final_dir)
-    os.rename(out_dir, final_dir)
+    finish_atomic_output(out_dir, final_dir)
     return counts

@@ -22,11 +22,12 @@ given the seed.
 import json
 import os
 import os.path as osp
-import shutil
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import cv2
 import numpy as np
+
+from .atomic_output import begin_atomic_output, finish_atomic_output
 
 __all__ = ['synthrally_classes', 'generate_synthrally', 'SYNTHRALLY_DEFAULTS']
 
@@ -255,15 +256,9 @@ def generate_synthrally(out_dir: str,
     Returns:
         Number of videos per split.
     """
-    out_dir = osp.abspath(out_dir)
-    if osp.exists(out_dir) and os.listdir(out_dir) and not overwrite:
-        raise FileExistsError(f'{out_dir} exists and is not empty; remove it '
-                              'or pass overwrite=True (--overwrite)')
-    final_dir, out_dir = out_dir, f'{out_dir}.partial-{os.getpid()}'
-    shutil.rmtree(out_dir, ignore_errors=True)
+    final_dir, out_dir = begin_atomic_output(out_dir, overwrite)
     splits = splits or SYNTHRALLY_DEFAULTS['splits']
     rng = np.random.default_rng(seed)
-    os.makedirs(out_dir)
     with open(osp.join(out_dir, 'classes.txt'), 'w') as f:
         f.write('\n'.join(['start', 'end'] + synthrally_classes()) + '\n')
     counts = {}
@@ -291,7 +286,5 @@ def generate_synthrally(out_dir: str,
         with open(osp.join(out_dir, f'{split}.json'), 'w') as f:
             json.dump(records, f, indent=1)
         counts[split] = len(records)
-    if osp.exists(final_dir):
-        shutil.rmtree(final_dir)
-    os.rename(out_dir, final_dir)
+    finish_atomic_output(out_dir, final_dir)
     return counts

@@ -10,12 +10,12 @@ training sees only the video-level label sets. Clips are 16 frames at
 24 fps (``sec2clip`` 1.5, as FineGym). Deterministic given the seed.
 """
 import json
-import os
 import os.path as osp
-import shutil
 from typing import Dict
 
 import numpy as np
+
+from .atomic_output import begin_atomic_output, finish_atomic_output
 
 __all__ = ['SYNTHWEAK_DEFAULTS', 'generate_synthweak']
 
@@ -43,13 +43,7 @@ def generate_synthweak(out_dir: str,
         ``train`` and ``test`` video counts.
     """
     cfg = SYNTHWEAK_DEFAULTS
-    out_dir = osp.abspath(out_dir)
-    if osp.exists(out_dir) and os.listdir(out_dir) and not overwrite:
-        raise FileExistsError(f'{out_dir} exists and is not empty; remove it '
-                              'or pass overwrite=True (--overwrite)')
-    final_dir, out_dir = out_dir, f'{out_dir}.partial-{os.getpid()}'
-    shutil.rmtree(out_dir, ignore_errors=True)
-    os.makedirs(out_dir)
+    final_dir, out_dir = begin_atomic_output(out_dir, overwrite)
     rng = np.random.default_rng(seed)
     num_fine = cfg['num_coarse'] * cfg['fine_per_coarse']
     basis = np.linalg.qr(rng.normal(size=(cfg['channels'],
@@ -95,7 +89,5 @@ def generate_synthweak(out_dir: str,
                        num_fine_classes=num_fine,
                        num_coarse_classes=cfg['num_coarse'],
                        channels=cfg['channels']), f)
-    if osp.exists(final_dir):
-        shutil.rmtree(final_dir)
-    os.rename(out_dir, final_dir)
+    finish_atomic_output(out_dir, final_dir)
     return dict(train=num_train, test=videos - num_train)

@@ -114,6 +114,24 @@ def _prediction_ious(
     return local, ious
 
 
+def _ranked_matches(gt_videos, gt_segments, pred_videos, pred_segments,
+                    pred_scores):
+    """Predictions in descending score order (stable), each with its
+    video's local index and its tIoU with that video's ground-truth slots.
+
+    Returns:
+        validity of the (V, G) slots, local video index (P,), tIoU (P, G).
+    """
+    order = np.argsort(
+        -np.asarray(pred_scores, dtype=np.float64), kind='stable')
+    videos, padded, valid = _padded_ground_truth(
+        np.asarray(gt_videos), np.asarray(gt_segments, dtype=np.float64))
+    local, ious = _prediction_ious(videos, padded, valid,
+                                   np.asarray(pred_videos)[order],
+                                   np.asarray(pred_segments)[order])
+    return valid, local, ious
+
+
 def detection_average_precision(
         gt_videos: np.ndarray, gt_segments: np.ndarray,
         pred_videos: np.ndarray, pred_segments: np.ndarray,
@@ -136,13 +154,9 @@ def detection_average_precision(
     num_gt, num_pred = len(gt_videos), len(pred_videos)
     if num_gt == 0 or num_pred == 0:
         return np.zeros(len(thresholds))
-    order = np.argsort(
-        -np.asarray(pred_scores, dtype=np.float64), kind='stable')
-    videos, padded, valid = _padded_ground_truth(
-        np.asarray(gt_videos), np.asarray(gt_segments, dtype=np.float64))
-    local, ious = _prediction_ious(videos, padded, valid,
-                                   np.asarray(pred_videos)[order],
-                                   np.asarray(pred_segments)[order])
+    valid, local, ious = _ranked_matches(gt_videos, gt_segments,
+                                         pred_videos, pred_segments,
+                                         pred_scores)
     tp = np.zeros((len(thresholds), num_pred), dtype=bool)
     matchable = np.flatnonzero(local >= 0)
     if len(matchable):
@@ -191,13 +205,9 @@ def detection_topk_recall(gt_videos: np.ndarray,
     num_gt = len(gt_videos)
     if num_gt == 0 or len(pred_videos) == 0:
         return result
-    order = np.argsort(
-        -np.asarray(pred_scores, dtype=np.float64), kind='stable')
-    videos, padded, valid = _padded_ground_truth(
-        np.asarray(gt_videos), np.asarray(gt_segments, dtype=np.float64))
-    local, ious = _prediction_ious(videos, padded, valid,
-                                   np.asarray(pred_videos)[order],
-                                   np.asarray(pred_segments)[order])
+    valid, local, ious = _ranked_matches(gt_videos, gt_segments,
+                                         pred_videos, pred_segments,
+                                         pred_scores)
     keep = local >= 0
     local, ious = local[keep], ious[keep]
     rank = _rank_within_group(local)
