@@ -11,7 +11,6 @@ move under ``head.``. The loss normaliser, which the release keeps outside
 the state dict, is set to ``--init-loss-norm``.
 """
 import argparse
-import os
 import os.path as osp
 import sys
 from collections import OrderedDict
@@ -22,7 +21,8 @@ sys.path.insert(0, ROOT)
 
 import torch  # noqa: E402
 
-from fga.utils import safe_torch_load  # noqa: E402
+from fga.utils import load_checkpoint_file  # noqa: E402
+from fga.utils import save_checkpoint_atomic
 
 # (release prefix, fga prefix)
 KEY_MAP = [('backbone.', 'backbone.'), ('neck.', 'neck.'),
@@ -63,11 +63,7 @@ def main(argv=None):
         '--trust-checkpoint', action='store_true',
         help='load with weights_only=False (only for files you trust)')
     args = parser.parse_args(argv)
-    if args.trust_checkpoint:
-        checkpoint = torch.load(args.src, map_location='cpu',
-                                weights_only=False)
-    else:
-        checkpoint = safe_torch_load(args.src, map_location='cpu')
+    checkpoint = load_checkpoint_file(args.src, args.trust_checkpoint)
     key = 'state_dict' if args.use_raw_weights else 'state_dict_ema'
     if isinstance(checkpoint, dict) and key in checkpoint:
         state_dict = checkpoint[key]
@@ -77,13 +73,10 @@ def main(argv=None):
     else:
         state_dict = checkpoint
     converted = convert_state_dict(state_dict, args.init_loss_norm)
-    os.makedirs(osp.dirname(osp.abspath(args.dst)), exist_ok=True)
-    tmp = args.dst + '.tmp'
-    torch.save(
+    save_checkpoint_atomic(
         dict(state_dict=converted,
              meta=dict(converted_from=osp.basename(args.src),
-                       weights=key)), tmp)
-    os.replace(tmp, args.dst)
+                       weights=key)), args.dst)
     print(f'{len(converted)} tensors ({key}) written to {args.dst}')
 
 

@@ -10,7 +10,6 @@ their MMAction2 names under ``backbone.``; the positional tables are
 dropped (fga recomputes the same sinusoids).
 """
 import argparse
-import os
 import os.path as osp
 import re
 import sys
@@ -22,7 +21,8 @@ sys.path.insert(0, ROOT)
 
 import torch  # noqa: E402
 
-from fga.utils import safe_torch_load  # noqa: E402
+from fga.utils import load_checkpoint_file  # noqa: E402
+from fga.utils import save_checkpoint_atomic
 
 # (reference prefix, fga prefix); first match wins.
 KEY_MAP = [
@@ -71,19 +71,13 @@ def main(argv=None):
         '--trust-checkpoint', action='store_true',
         help='load with weights_only=False (only for files you trust)')
     args = parser.parse_args(argv)
-    if args.trust_checkpoint:
-        checkpoint = torch.load(args.src, map_location='cpu',
-                                weights_only=False)
-    else:
-        checkpoint = safe_torch_load(args.src, map_location='cpu')
+    checkpoint = load_checkpoint_file(args.src, args.trust_checkpoint)
     state_dict = checkpoint.get('state_dict', checkpoint) \
         if isinstance(checkpoint, dict) else checkpoint
     converted = convert_state_dict(state_dict)
-    os.makedirs(osp.dirname(osp.abspath(args.dst)), exist_ok=True)
-    tmp = args.dst + '.tmp'
-    torch.save(dict(state_dict=converted, meta=dict(converted_from=args.src)),
-               tmp)
-    os.replace(tmp, args.dst)
+    save_checkpoint_atomic(
+        dict(state_dict=converted, meta=dict(converted_from=args.src)),
+        args.dst)
     print(f'{len(converted)} tensors written to {args.dst}')
 
 

@@ -77,10 +77,9 @@ class FeatureExtractor:
     def __init__(self, config: str, checkpoint: str, device: str,
                  trust_checkpoint: bool) -> None:
         from mmaction.registry import MODELS
-        from mmengine.runner import load_checkpoint
 
         import fga  # noqa: F401  (registers fga components, safe loading)
-        from fga.utils import register_all_modules
+        from fga.utils import load_checkpoint_file, register_all_modules
         register_all_modules()
         cfg = Config.fromfile(config)
         preprocessor = cfg.model.get('data_preprocessor', {})
@@ -91,13 +90,8 @@ class FeatureExtractor:
         self.std = torch.tensor(std, dtype=torch.float32).view(1, 3, 1, 1)
         cfg.model.backbone.pop('pretrained', None)
         self.model = MODELS.build(cfg.model)
-        if trust_checkpoint:
-            state = torch.load(checkpoint, map_location='cpu',
-                               weights_only=False)
-            self.model.load_state_dict(state.get('state_dict', state),
-                                       strict=False)
-        else:
-            load_checkpoint(self.model, checkpoint, map_location='cpu')
+        state = load_checkpoint_file(checkpoint, trust_checkpoint)
+        self.model.load_state_dict(state.get('state_dict', state))
         self.device = torch.device(device)
         self.model.to(self.device).eval()
 

@@ -10,24 +10,17 @@ import hashlib
 import os
 import os.path as osp
 import sys
-import warnings
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
 import torch  # noqa: E402
 
-from fga.utils import safe_torch_load  # noqa: E402
+from fga.utils import load_checkpoint_file  # noqa: E402
 
 
 def publish(in_file: str, out_file: str, trust: bool = False) -> str:
-    if trust:
-        warnings.warn(f'loading {in_file} with weights_only=False: only do '
-                      'this for files you produced yourself')
-        checkpoint = torch.load(in_file, map_location='cpu',
-                                weights_only=False)
-    else:
-        checkpoint = safe_torch_load(in_file, map_location='cpu')
+    checkpoint = load_checkpoint_file(in_file, trust)
     kept = {k: checkpoint[k] for k in ('meta', 'state_dict')
             if k in checkpoint}
     if 'state_dict' not in kept:
