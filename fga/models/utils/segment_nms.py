@@ -17,7 +17,7 @@ __all__ = [
     'batched_nms_1d'
 ]
 
-SOFT_NMS_METHODS = {'hard': 0, 'linear': 1, 'gaussian': 2}
+SOFT_NMS_METHODS = ('hard', 'linear', 'gaussian')
 
 
 def segment_overlaps(segment: torch.Tensor,
@@ -84,13 +84,12 @@ def soft_nms_1d(segments: torch.Tensor,
     """
     if method not in SOFT_NMS_METHODS:
         raise ValueError(f'unknown Soft-NMS method {method!r}; expected one '
-                         f'of {sorted(SOFT_NMS_METHODS)}')
+                         f'of {list(SOFT_NMS_METHODS)}')
     segments = segments.detach().float().cpu()
     # Survivors are kept compacted, so every step touches only them.
     remaining = torch.arange(len(segments))
     current = scores.detach().float().cpu().clone()
-    starts, ends = segments[:, 0].clone(), segments[:, 1].clone()
-    lengths = ends - starts + 1e-6
+    alive = segments
     sigma = torch.tensor(sigma, dtype=torch.float32)
     picked, picked_scores = [], []
     limit = max_num if max_num > 0 else len(remaining)
@@ -100,9 +99,7 @@ def soft_nms_1d(segments: torch.Tensor,
         picked_scores.append(float(current[best]))
         rest = torch.ones(len(remaining), dtype=torch.bool)
         rest[best] = False
-        inter = (torch.minimum(ends[best], ends[rest]) -
-                 torch.maximum(starts[best], starts[rest])).clamp(min=0)
-        overlap = inter / (lengths[best] + lengths[rest] - inter)
+        overlap = segment_overlaps(alive[best], alive[rest])
         if method == 'gaussian':
             weight = torch.exp(-(overlap * overlap) / sigma)
         elif method == 'linear':
@@ -114,8 +111,7 @@ def soft_nms_1d(segments: torch.Tensor,
         survive = decayed >= min_score
         remaining = remaining[rest][survive]
         current = decayed[survive]
-        starts, ends = starts[rest][survive], ends[rest][survive]
-        lengths = lengths[rest][survive]
+        alive = alive[rest][survive]
     index = torch.tensor(picked, dtype=torch.long)
     return (index, segments[index].reshape(-1, 2),
             torch.tensor(picked_scores, dtype=torch.float32))
