@@ -2,13 +2,18 @@
 that convert, publish or consume checkpoints."""
 import os
 import os.path as osp
+import re
 import warnings
+from collections import OrderedDict
+from typing import Dict, Optional, Sequence, Tuple
 
 import torch
 
 from .compat import safe_torch_load
 
-__all__ = ['load_checkpoint_file', 'save_checkpoint_atomic']
+__all__ = [
+    'load_checkpoint_file', 'rename_state_dict', 'save_checkpoint_atomic'
+]
 
 
 def load_checkpoint_file(path: str, trust_checkpoint: bool = False,
@@ -31,3 +36,32 @@ def save_checkpoint_atomic(obj, path: str) -> None:
     tmp = f'{path}.tmp'
     torch.save(obj, tmp)
     os.replace(tmp, path)
+
+
+def rename_state_dict(state_dict: Dict[str, torch.Tensor],
+                      key_map: Sequence[Tuple[str, str]],
+                      dropped: Optional[str] = None) -> 'OrderedDict':
+    """Rename a foreign state dict by key prefix for a converter.
+
+    DataParallel's ``module.`` is stripped, keys matching the regular
+    expression ``dropped`` are skipped, and each remaining key takes the
+    first ``(old prefix, new prefix)`` of ``key_map`` that fits. A key
+    without a counterpart is an error: silently dropping it would leave
+    part of the model random.
+    """
+    skip = re.compile(dropped) if dropped else None
+    out, unknown = OrderedDict(), []
+    for key, value in state_dict.items():
+        key = key[len('module.'):] if key.startswith('module.') else key
+        if skip is not None and skip.search(key):
+            continue
+        for old, new in key_map:
+            if key.startswith(old):
+                out[new + key[len(old):]] = value
+                break
+        else:
+            unknown.append(key)
+    if unknown:
+        raise KeyError(f'keys with no fga counterpart: {unknown[:10]}'
+                       f'{" ..." if len(unknown) > 10 else ""}')
+    return out

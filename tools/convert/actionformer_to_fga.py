@@ -22,7 +22,7 @@ sys.path.insert(0, ROOT)
 import torch  # noqa: E402
 
 from fga.utils import load_checkpoint_file  # noqa: E402
-from fga.utils import save_checkpoint_atomic
+from fga.utils import rename_state_dict, save_checkpoint_atomic
 
 # (release prefix, fga prefix)
 KEY_MAP = [('backbone.', 'backbone.'), ('neck.', 'neck.'),
@@ -33,19 +33,7 @@ def convert_state_dict(state_dict: Dict[str, torch.Tensor],
                        init_loss_norm: float = 100.0) -> 'OrderedDict':
     """Rename every release key; an unknown key is an error rather than a
     silently random weight."""
-    out = OrderedDict()
-    unknown = []
-    for key, value in state_dict.items():
-        key = key[len('module.'):] if key.startswith('module.') else key
-        for old, new in KEY_MAP:
-            if key.startswith(old):
-                out[new + key[len(old):]] = value
-                break
-        else:
-            unknown.append(key)
-    if unknown:
-        raise KeyError(f'keys with no fga counterpart: {unknown[:10]}'
-                       f'{" ..." if len(unknown) > 10 else ""}')
+    out = rename_state_dict(state_dict, KEY_MAP)
     out['head.loss_normalizer'] = torch.tensor(float(init_loss_norm))
     return out
 

@@ -11,7 +11,6 @@ dropped (fga recomputes the same sinusoids).
 """
 import argparse
 import os.path as osp
-import re
 import sys
 from collections import OrderedDict
 from typing import Dict
@@ -22,7 +21,7 @@ sys.path.insert(0, ROOT)
 import torch  # noqa: E402
 
 from fga.utils import load_checkpoint_file  # noqa: E402
-from fga.utils import save_checkpoint_atomic
+from fga.utils import rename_state_dict, save_checkpoint_atomic
 
 # (reference prefix, fga prefix); first match wins.
 KEY_MAP = [
@@ -35,32 +34,18 @@ KEY_MAP = [
     ('_decoder.generator.', 'head.classifier.'),
     ('learn_vid_att.', 'head.attention_bias.'),
 ]
-DROPPED = re.compile(r'_(en|de)coder\.positional_encoding\.pos_embedding$')
+DROPPED = r'_(en|de)coder\.positional_encoding\.pos_embedding$'
 
 
 def convert_state_dict(
         state_dict: Dict[str, torch.Tensor]) -> 'OrderedDict':
     """Rename every reference key; unknown keys are an error (a silently
     dropped weight would leave part of the model random)."""
-    out = OrderedDict()
-    unknown = []
-    for key, value in state_dict.items():
-        key = key[len('module.'):] if key.startswith('module.') else key
-        if DROPPED.search(key):
-            continue
-        if key.startswith('_lcl_feat.'):
-            raise ValueError('this checkpoint uses local-frame features '
-                             '(--use_local), which fga does not support')
-        for old, new in KEY_MAP:
-            if key.startswith(old):
-                out[new + key[len(old):]] = value
-                break
-        else:
-            unknown.append(key)
-    if unknown:
-        raise KeyError(f'keys with no fga counterpart: {unknown[:10]}'
-                       f'{" ..." if len(unknown) > 10 else ""}')
-    return out
+    if any(k.removeprefix('module.').startswith('_lcl_feat.')
+           for k in state_dict):
+        raise ValueError('this checkpoint uses local-frame features '
+                         '(--use_local), which fga does not support')
+    return rename_state_dict(state_dict, KEY_MAP, DROPPED)
 
 
 def main(argv=None):
