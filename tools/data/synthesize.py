@@ -23,7 +23,6 @@ from fga.datasets.synthetic import (MOVE4MNIST_DEFAULTS, SYNTHRALLY_DEFAULTS,
                                     generate_synthfeat, generate_synthrally,
                                     generate_synthweak)
 
-
 # subcommand: (name printed, help, generator, {option: (default, help)});
 # every option becomes the generator keyword of the same name.
 DATASETS = {
