@@ -16,7 +16,8 @@ __all__ = [
 ]
 
 
-def load_checkpoint_file(path: str, trust_checkpoint: bool = False,
+def load_checkpoint_file(path: str,
+                         trust_checkpoint: bool = False,
                          map_location='cpu'):
     """Load a checkpoint with ``weights_only=True`` (fga's allow-list),
     or, only when the caller says it trusts the file, with
@@ -40,14 +41,17 @@ def save_checkpoint_atomic(obj, path: str) -> None:
 
 def rename_state_dict(state_dict: Dict[str, torch.Tensor],
                       key_map: Sequence[Tuple[str, str]],
-                      dropped: Optional[str] = None) -> 'OrderedDict':
-    """Rename a foreign state dict by key prefix for a converter.
+                      dropped: Optional[str] = None,
+                      regex: bool = False) -> 'OrderedDict':
+    """Rename a foreign state dict for a converter.
 
     DataParallel's ``module.`` is stripped, keys matching the regular
     expression ``dropped`` are skipped, and each remaining key takes the
-    first ``(old prefix, new prefix)`` of ``key_map`` that fits. A key
-    without a counterpart is an error: silently dropping it would leave
-    part of the model random.
+    first ``(old prefix, new prefix)`` of ``key_map`` that fits; with
+    ``regex``, the first ``(pattern, template)`` whose pattern matches the
+    whole key (the template may use ``\\1`` groups). A key without a
+    counterpart is an error: silently dropping it would leave part of the
+    model random.
     """
     skip = re.compile(dropped) if dropped else None
     out, unknown = OrderedDict(), []
@@ -56,7 +60,12 @@ def rename_state_dict(state_dict: Dict[str, torch.Tensor],
         if skip is not None and skip.search(key):
             continue
         for old, new in key_map:
-            if key.startswith(old):
+            if regex:
+                match = re.fullmatch(old, key)
+                if match:
+                    out[match.expand(new)] = value
+                    break
+            elif key.startswith(old):
                 out[new + key[len(old):]] = value
                 break
         else:

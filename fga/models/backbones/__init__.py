@@ -1,4 +1,12 @@
 from .conv_transformer import ConvTransformerBackbone
 from .full_video_resnet_tsm import FullVideoResNetTSM
+from .i3d_inception import I3DInception
+from .inception_v1 import InceptionV1
+from .inception_v1_tam import InceptionV1TAM
+from .resnet_tam import ResNetTAM
+from .s3d import S3D
 
-__all__ = ['ConvTransformerBackbone', 'FullVideoResNetTSM']
+__all__ = [
+    'ConvTransformerBackbone', 'FullVideoResNetTSM', 'I3DInception',
+    'InceptionV1', 'InceptionV1TAM', 'ResNetTAM', 'S3D'
+]

@@ -62,8 +62,8 @@ class ConvTransformerBackbone(BaseModule):
             raise ValueError(f'arch must be (#embedding convs, #stem blocks, '
                              f'#branch blocks), got {arch}')
         num_levels = arch[2] + 1
-        windows = ([window_size] * num_levels if isinstance(window_size, int)
-                   else list(window_size))
+        windows = ([window_size] * num_levels
+                   if isinstance(window_size, int) else list(window_size))
         if len(windows) != num_levels:
             raise ValueError(f'window_size needs one value per level '
                              f'({num_levels}), got {windows}')
@@ -74,12 +74,14 @@ class ConvTransformerBackbone(BaseModule):
         self.embd_norm = nn.ModuleList()
         for i in range(arch[0]):
             self.embd.append(
-                MaskedConv1d(in_channels if i == 0 else embed_dims,
-                             embed_dims, embed_kernel_size,
-                             bias=not embed_with_ln))
+                MaskedConv1d(
+                    in_channels if i == 0 else embed_dims,
+                    embed_dims,
+                    embed_kernel_size,
+                    bias=not embed_with_ln))
             self.embd_norm.append(
-                ChannelLayerNorm(embed_dims) if embed_with_ln else nn.
-                Identity())
+                ChannelLayerNorm(embed_dims) if embed_with_ln else nn.Identity(
+                ))
         self.relu = nn.ReLU(inplace=True)
         self.max_len = max_len
         if use_abs_pe:
@@ -90,17 +92,24 @@ class ConvTransformerBackbone(BaseModule):
         else:
             self.pos_embd = None
         self.stem = nn.ModuleList([
-            TemporalTransformerBlock(embed_dims, num_heads, windows[0], 1,
-                                     drop=drop, drop_path=drop_path,
-                                     dense_attention=dense_attention)
-            for _ in range(arch[1])
+            TemporalTransformerBlock(
+                embed_dims,
+                num_heads,
+                windows[0],
+                1,
+                drop=drop,
+                drop_path=drop_path,
+                dense_attention=dense_attention) for _ in range(arch[1])
         ])
         self.branch = nn.ModuleList([
-            TemporalTransformerBlock(embed_dims, num_heads, windows[1 + i],
-                                     scale_factor, drop=drop,
-                                     drop_path=drop_path,
-                                     dense_attention=dense_attention)
-            for i in range(arch[2])
+            TemporalTransformerBlock(
+                embed_dims,
+                num_heads,
+                windows[1 + i],
+                scale_factor,
+                drop=drop,
+                drop_path=drop_path,
+                dense_attention=dense_attention) for i in range(arch[2])
         ])
         for module in self.modules():
             if isinstance(module, (nn.Linear, nn.Conv1d)) and \
@@ -117,12 +126,12 @@ class ConvTransformerBackbone(BaseModule):
         if self.training:
             raise ValueError(f'training input of {length} steps is longer '
                              f'than the position table ({self.max_len})')
-        return F.interpolate(self.pos_embd, length, mode='linear',
-                             align_corners=False)
+        return F.interpolate(
+            self.pos_embd, length, mode='linear', align_corners=False)
 
-    def forward(self, x: torch.Tensor, mask: torch.Tensor
-                ) -> Tuple[Tuple[torch.Tensor, ...], Tuple[torch.Tensor,
-                                                           ...]]:
+    def forward(
+        self, x: torch.Tensor, mask: torch.Tensor
+    ) -> Tuple[Tuple[torch.Tensor, ...], Tuple[torch.Tensor, ...]]:
         if x.shape[1] != self.in_channels:
             raise ValueError(f'expected {self.in_channels} feature channels, '
                              f'got input of shape {tuple(x.shape)}')

@@ -67,9 +67,8 @@ class FullVideoResNetTSM(ResNetTSM):
     def cluster(self, x: torch.Tensor) -> torch.Tensor:
         """(N·T, C, H, W) → (N·g, C, H, W)."""
         frames = self.num_frames or self.num_clusters
-        if frames == self.num_clusters or (not self.training
-                                           and frames % self.num_clusters
-                                           == 0):
+        if frames == self.num_clusters or (not self.training and
+                                           frames % self.num_clusters == 0):
             return x
         if x.shape[0] % frames:
             raise ValueError(f'{x.shape[0]} frames in the batch are not a '

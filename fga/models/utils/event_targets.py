@@ -8,7 +8,8 @@ __all__ = ['frame_event_targets']
 IGNORE_INDEX = -100
 
 
-def frame_event_targets(data_samples: Sequence, num_frames: int,
+def frame_event_targets(data_samples: Sequence,
+                        num_frames: int,
                         padding_mask: torch.Tensor,
                         dilation: int = 0) -> torch.Tensor:
     """(B, T) long targets: 0 background, ``label + 1`` on the sampled

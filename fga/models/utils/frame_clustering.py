@@ -63,8 +63,7 @@ def cumulative_clusters(distances: torch.Tensor,
     length = len(distances) + 1
     _check(length, num_clusters)
     device = distances.device
-    running = torch.cat([distances.new_zeros(1),
-                         distances.double().cumsum(0)])
+    running = torch.cat([distances.new_zeros(1), distances.double().cumsum(0)])
     total = running[-1]
     if total <= 0:
         return (torch.arange(length, device=device) * num_clusters //
@@ -80,8 +79,7 @@ def cumulative_clusters(distances: torch.Tensor,
     while len(bounds) - 1 < num_clusters:
         sizes = [b - a for a, b in zip(bounds[:-1], bounds[1:])]
         longest = max(range(len(sizes)), key=lambda i: sizes[i])
-        bounds.insert(longest + 1,
-                      bounds[longest] + sizes[longest] // 2)
+        bounds.insert(longest + 1, bounds[longest] + sizes[longest] // 2)
     labels = torch.zeros(length, dtype=torch.long, device=device)
     for cluster, start in enumerate(bounds[1:-1], 1):
         labels[start:] = cluster
@@ -101,11 +99,11 @@ def cluster_means(features: torch.Tensor, labels: torch.Tensor,
         (num_clusters, ...).
     """
     flat = features.flatten(1)
-    sums = flat.new_zeros(num_clusters, flat.shape[1]).index_add(
-        0, labels, flat)
+    sums = flat.new_zeros(num_clusters,
+                          flat.shape[1]).index_add(0, labels, flat)
     counts = torch.bincount(labels, minlength=num_clusters).to(flat.dtype)
-    return (sums / counts.clamp(min=1)[:, None]).view(
-        (num_clusters, ) + features.shape[1:])
+    return (sums / counts.clamp(min=1)[:, None]).view((num_clusters, ) +
+                                                      features.shape[1:])
 
 
 def _check(length: int, num_clusters: int) -> None:

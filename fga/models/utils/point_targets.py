@@ -36,13 +36,13 @@ def pyramid_points(lengths: Sequence[int],
     return points
 
 
-def assign_points(points: torch.Tensor,
-                  gt_segments: torch.Tensor,
-                  gt_labels: torch.Tensor,
-                  num_classes: int,
-                  center_sample: str = 'radius',
-                  center_radius: float = 1.5
-                  ) -> Tuple[torch.Tensor, torch.Tensor]:
+def assign_points(
+        points: torch.Tensor,
+        gt_segments: torch.Tensor,
+        gt_labels: torch.Tensor,
+        num_classes: int,
+        center_sample: str = 'radius',
+        center_radius: float = 1.5) -> Tuple[torch.Tensor, torch.Tensor]:
     """Classification and regression targets of one video's points.
 
     A point is positive for a ground truth when it lies (strictly) in the
@@ -64,8 +64,8 @@ def assign_points(points: torch.Tensor,
     """
     num_points, num_gts = len(points), len(gt_segments)
     if num_gts == 0:
-        return (points.new_zeros(num_points, num_classes),
-                points.new_zeros(num_points, 2))
+        return (points.new_zeros(num_points,
+                                 num_classes), points.new_zeros(num_points, 2))
     gt_segments = gt_segments.to(points.dtype)
     t, low, high, stride = (points[:, i:i + 1] for i in range(4))
     starts, ends = gt_segments[:, 0][None], gt_segments[:, 1][None]
@@ -87,8 +87,9 @@ def assign_points(points: torch.Tensor,
     min_len, min_index = lengths.min(dim=1)
     ties = ((lengths <= min_len[:, None] + 1e-3) &
             (lengths < float('inf'))).to(points.dtype)
-    cls_targets = (ties @ F.one_hot(gt_labels, num_classes).to(
-        points.dtype)).clamp_(0.0, 1.0)
+    cls_targets = (
+        ties @ F.one_hot(gt_labels, num_classes).to(points.dtype)).clamp_(
+            0.0, 1.0)
     rows = torch.arange(num_points, device=points.device)
     reg_targets = torch.stack([left[rows, min_index], right[rows, min_index]],
                               1) / stride

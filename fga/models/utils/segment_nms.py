@@ -43,8 +43,8 @@ def nms_1d(segments: torch.Tensor, scores: torch.Tensor,
         Kept input indices in descending score order.
     """
     segments = segments.detach().float().cpu()
-    order = torch.sort(scores.detach().float().cpu(), descending=True,
-                       stable=True)[1]
+    order = torch.sort(
+        scores.detach().float().cpu(), descending=True, stable=True)[1]
     alive = torch.ones(len(order), dtype=torch.bool)
     ordered = segments[order]
     for i in range(len(order)):
@@ -56,14 +56,14 @@ def nms_1d(segments: torch.Tensor, scores: torch.Tensor,
     return order[alive]
 
 
-def soft_nms_1d(segments: torch.Tensor,
-                scores: torch.Tensor,
-                iou_threshold: float,
-                sigma: float,
-                min_score: float,
-                method: str = 'gaussian',
-                max_num: int = 0
-                ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+def soft_nms_1d(
+        segments: torch.Tensor,
+        scores: torch.Tensor,
+        iou_threshold: float,
+        sigma: float,
+        min_score: float,
+        method: str = 'gaussian',
+        max_num: int = 0) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Soft-NMS: repeatedly take the best remaining segment and decay the
     others' scores by their IoU with it.
 
@@ -118,8 +118,7 @@ def soft_nms_1d(segments: torch.Tensor,
 
 
 def segment_voting(kept: torch.Tensor, candidates: torch.Tensor,
-                   scores: torch.Tensor,
-                   iou_threshold: float) -> torch.Tensor:
+                   scores: torch.Tensor, iou_threshold: float) -> torch.Tensor:
     """Replace each kept segment (K, 2) by the average of all candidates
     (N, 2) overlapping it by ≥ ``iou_threshold``, weighted by score × IoU
     (plain IoU here, as the reference)."""
@@ -134,17 +133,18 @@ def segment_voting(kept: torch.Tensor, candidates: torch.Tensor,
     return weights @ candidates
 
 
-def batched_nms_1d(segments: torch.Tensor,
-                   scores: torch.Tensor,
-                   labels: torch.Tensor,
-                   iou_threshold: float,
-                   min_score: float,
-                   max_seg_num: int,
-                   use_soft_nms: bool = True,
-                   multiclass: bool = True,
-                   sigma: float = 0.5,
-                   voting_thresh: float = 0.0
-                   ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+def batched_nms_1d(
+    segments: torch.Tensor,
+    scores: torch.Tensor,
+    labels: torch.Tensor,
+    iou_threshold: float,
+    min_score: float,
+    max_seg_num: int,
+    use_soft_nms: bool = True,
+    multiclass: bool = True,
+    sigma: float = 0.5,
+    voting_thresh: float = 0.0
+) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """ActionFormer's post-processing NMS.
 
     Multi-class: Gaussian Soft-NMS (or hard NMS) per class, at most
@@ -171,8 +171,8 @@ def batched_nms_1d(segments: torch.Tensor,
     def suppress(seg, sco, lab):
         if use_soft_nms:
             index, seg_out, sco_out = soft_nms_1d(seg, sco, iou_threshold,
-                                                  sigma, min_score,
-                                                  'gaussian', max_seg_num)
+                                                  sigma, min_score, 'gaussian',
+                                                  max_seg_num)
         else:
             valid = sco > min_score if min_score > 0 else torch.ones_like(
                 sco, dtype=torch.bool)
@@ -190,8 +190,8 @@ def batched_nms_1d(segments: torch.Tensor,
             suppress(segments[labels == c], scores[labels == c],
                      labels[labels == c]) for c in torch.unique(labels)
         ]
-        out_segments, out_scores, out_labels = (torch.cat(x)
-                                                for x in zip(*parts))
+        out_segments, out_scores, out_labels = (
+            torch.cat(x) for x in zip(*parts))
     else:
         out_segments, out_scores, out_labels = suppress(
             segments, scores, labels)

@@ -14,9 +14,7 @@ from typing import Callable, List, Tuple
 import torch
 import torch.nn.functional as F
 
-__all__ = [
-    'best_first_decode', 'greedy_decode', 'beam_decode', 'length_score'
-]
+__all__ = ['best_first_decode', 'greedy_decode', 'beam_decode', 'length_score']
 
 Step = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 Decoded = List[Tuple[List[int], torch.Tensor]]
@@ -43,10 +41,10 @@ def _pad_prefixes(prefixes: List[List[int]], device) -> torch.Tensor:
     return out
 
 
-def _last_logits(step: Step, prefixes: List[List[int]],
-                 rows: List[int], device) -> torch.Tensor:
-    logits = step(_pad_prefixes(prefixes, device),
-                  torch.tensor(rows, device=device))
+def _last_logits(step: Step, prefixes: List[List[int]], rows: List[int],
+                 device) -> torch.Tensor:
+    logits = step(
+        _pad_prefixes(prefixes, device), torch.tensor(rows, device=device))
     last = torch.tensor([len(p) - 1 for p in prefixes], device=device)
     return logits[torch.arange(len(prefixes), device=device), last]
 
@@ -66,8 +64,7 @@ def _expand(step: Step, hypotheses: List[Tuple[int, tuple]], width: int,
     for i, (_, (tokens, log_prob, rows)) in enumerate(hypotheses):
         row = probs[i:i + 1]
         children.append([(tokens + [token], log_prob + lp, rows + [row])
-                         for lp, token in zip(top_lp[i],
-                                              top_ids[i].tolist())])
+                         for lp, token in zip(top_lp[i], top_ids[i].tolist())])
     return children
 
 
@@ -96,8 +93,8 @@ def best_first_decode(step: Step,
     counter = itertools.count()
     # Log-probabilities add up in float32 tensors, as in the reference:
     # rankings of near-equal prefixes depend on that rounding.
-    root = ([start], torch.zeros((), dtype=torch.float32),
-            [_start_row(vocab_size, start, device)])
+    root = ([start], torch.zeros(
+        (), dtype=torch.float32), [_start_row(vocab_size, start, device)])
     queues = [[(-0.0, next(counter), root)] for _ in range(batch_size)]
     sizes = [1] * batch_size
     last_length = [1] * batch_size
@@ -119,8 +116,8 @@ def best_first_decode(step: Step,
                 expand.append((b, node))
         if not expand:
             break
-        for (b, _), children in zip(expand,
-                                    _expand(step, expand, width, device)):
+        for (b, _), children in zip(expand, _expand(step, expand, width,
+                                                    device)):
             for child in children:
                 score = length_score(child[1], len(child[0])).item()
                 heapq.heappush(queues[b], (-score, next(counter), child))
@@ -139,8 +136,7 @@ def greedy_decode(step: Step,
     """Most likely token at every step, all samples at once, until ``end``
     or ``max_length`` tokens."""
     tokens = [[start] for _ in range(batch_size)]
-    rows = [[_start_row(vocab_size, start, device)]
-            for _ in range(batch_size)]
+    rows = [[_start_row(vocab_size, start, device)] for _ in range(batch_size)]
     active = list(range(batch_size))
     while active:
         logits = _last_logits(step, [tokens[b] for b in active], active,
@@ -169,8 +165,8 @@ def beam_decode(step: Step,
     """Synchronous beam search: keep the ``width`` best prefixes by
     cumulative log-probability at every length; finished hypotheses are
     compared with :func:`length_score`."""
-    beams = [[([start], torch.zeros(()),
-               [_start_row(vocab_size, start, device)])]
+    beams = [[([start], torch.zeros(
+        ()), [_start_row(vocab_size, start, device)])]
              for _ in range(batch_size)]
     finished: List[List] = [[] for _ in range(batch_size)]
     for _ in range(max_length - 1):
@@ -190,7 +186,6 @@ def beam_decode(step: Step,
     results = []
     for b in range(batch_size):
         pool = finished[b] or beams[b]
-        best = max(pool,
-                   key=lambda h: length_score(h[1], len(h[0])).item())
+        best = max(pool, key=lambda h: length_score(h[1], len(h[0])).item())
         results.append((best[0], torch.cat(best[2])))
     return results

@@ -24,8 +24,8 @@ def sinusoid_table(length: int, channels: int) -> torch.Tensor:
     angle ``t / 10000^(2·(c // 2) / C)``."""
     t = torch.arange(length, dtype=torch.float64)[:, None]
     c = torch.arange(channels, dtype=torch.float64)[None]
-    angle = t / torch.pow(10000.0, 2 * torch.div(c, 2, rounding_mode='floor')
-                          / channels)
+    angle = t / torch.pow(
+        10000.0, 2 * torch.div(c, 2, rounding_mode='floor') / channels)
     table = torch.where(c % 2 == 0, torch.sin(angle), torch.cos(angle))
     return table.float().T[None]
 
@@ -53,13 +53,19 @@ class MaskedConv1d(nn.Module):
         if kernel_size % 2 != 1:
             raise ValueError(f'kernel_size must be odd, got {kernel_size}')
         self.stride = stride
-        self.conv = nn.Conv1d(in_channels, out_channels, kernel_size, stride,
-                              kernel_size // 2, groups=groups, bias=bias)
+        self.conv = nn.Conv1d(
+            in_channels,
+            out_channels,
+            kernel_size,
+            stride,
+            kernel_size // 2,
+            groups=groups,
+            bias=bias)
         if bias:
             nn.init.zeros_(self.conv.bias)
 
-    def forward(self, x: torch.Tensor, mask: torch.Tensor
-                ) -> Tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, x: torch.Tensor,
+                mask: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
         if x.shape[-1] % self.stride:
             raise ValueError(f'sequence length {x.shape[-1]} is not '
                              f'divisible by the stride {self.stride}')
@@ -89,8 +95,8 @@ class Scale(nn.Module):
 
     def __init__(self, init_value: float = 1.0) -> None:
         super().__init__()
-        self.scale = nn.Parameter(torch.tensor(init_value,
-                                               dtype=torch.float32))
+        self.scale = nn.Parameter(
+            torch.tensor(init_value, dtype=torch.float32))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return x * self.scale
@@ -101,7 +107,9 @@ class AffineDropPath(nn.Module):
     per-sample stochastic depth; survivors are divided by the keep
     probability."""
 
-    def __init__(self, num_channels: int, drop_prob: float = 0.0,
+    def __init__(self,
+                 num_channels: int,
+                 drop_prob: float = 0.0,
                  init_scale: float = 1e-4) -> None:
         super().__init__()
         self.scale = nn.Parameter(init_scale * torch.ones(1, num_channels, 1))
@@ -113,8 +121,8 @@ class AffineDropPath(nn.Module):
             return x
         keep = 1 - self.drop_prob
         shape = (x.shape[0], ) + (1, ) * (x.ndim - 1)
-        survivors = (keep + torch.rand(shape, dtype=x.dtype,
-                                       device=x.device)).floor()
+        survivors = (
+            keep + torch.rand(shape, dtype=x.dtype, device=x.device)).floor()
         return x / keep * survivors
 
 
@@ -164,9 +172,15 @@ class LocalMaskedAttention(nn.Module):
         self.dense = dense
         kernel_size = stride + 1 if stride > 1 else 3
         for name in ('query', 'key', 'value'):
-            setattr(self, f'{name}_conv',
-                    MaskedConv1d(embed_dims, embed_dims, kernel_size, stride,
-                                 groups=embed_dims, bias=False))
+            setattr(
+                self, f'{name}_conv',
+                MaskedConv1d(
+                    embed_dims,
+                    embed_dims,
+                    kernel_size,
+                    stride,
+                    groups=embed_dims,
+                    bias=False))
             setattr(self, f'{name}_norm', ChannelLayerNorm(embed_dims))
         self.key = nn.Conv1d(embed_dims, embed_dims, 1)
         self.query = nn.Conv1d(embed_dims, embed_dims, 1)
@@ -175,8 +189,8 @@ class LocalMaskedAttention(nn.Module):
         self.attn_drop = nn.Dropout(attn_drop)
         self.proj_drop = nn.Dropout(proj_drop)
 
-    def forward(self, x: torch.Tensor, mask: torch.Tensor
-                ) -> Tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, x: torch.Tensor,
+                mask: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
         batch = x.shape[0]
         q, q_mask = self.query_conv(x, mask)
         k, kv_mask = self.key_conv(x, mask)
@@ -202,8 +216,8 @@ class LocalMaskedAttention(nn.Module):
         return out, q_mask
 
     def _global(self, q, k, v, kv_mask):
-        scores = (q @ k.transpose(-2, -1)).masked_fill(
-            ~kv_mask[:, :, None, :], -torch.inf)
+        scores = (q @ k.transpose(-2, -1)).masked_fill(~kv_mask[:, :, None, :],
+                                                       -torch.inf)
         attn = self.attn_drop(scores.softmax(dim=-1))
         return attn @ (v * kv_mask[:, :, :, None].to(v.dtype))
 
@@ -214,8 +228,9 @@ class LocalMaskedAttention(nn.Module):
         pos = torch.arange(length, device=q.device)
         in_band = (pos[:, None] - pos[None]).abs() <= self.half_window
         excluded = torch.finfo(q.dtype).min / 2
-        bias = torch.where(in_band, (kv_mask[:, :, None, :].to(q.dtype) - 1) *
-                           1e4, torch.full_like(q[:1, :1, :1, :1], excluded))
+        bias = torch.where(in_band,
+                           (kv_mask[:, :, None, :].to(q.dtype) - 1) * 1e4,
+                           torch.full_like(q[:1, :1, :1, :1], excluded))
         attn = (q @ k.transpose(-2, -1) + bias).softmax(dim=-1)
         attn = self.attn_drop(attn.masked_fill(~kv_mask[..., None], 0.0))
         return attn @ v
@@ -240,10 +255,11 @@ class LocalMaskedAttention(nn.Module):
             return x.unfold(2, span, block)  # (B, H, nb, D, span)
 
         scores = q_blocks @ key_blocks(k)  # (B, H, nb, block, span)
-        query_pos = torch.arange(padded, device=q.device).view(
-            num_blocks, block, 1)
-        key_pos = (torch.arange(num_blocks, device=q.device).view(-1, 1, 1) *
-                   block + torch.arange(span, device=q.device) - w)
+        query_pos = torch.arange(
+            padded, device=q.device).view(num_blocks, block, 1)
+        key_pos = (
+            torch.arange(num_blocks, device=q.device).view(-1, 1, 1) * block +
+            torch.arange(span, device=q.device) - w)
         in_band = (key_pos - query_pos).abs() <= w
         in_sequence = (key_pos >= 0) & (key_pos < length)
         key_valid = F.pad(kv_mask[:, 0].to(q.dtype),
@@ -256,8 +272,9 @@ class LocalMaskedAttention(nn.Module):
                            (key_valid[:, None, :, None, :] - 1) * 1e4,
                            torch.full_like(scores[:1, :1], excluded))
         attn = (scores + bias).softmax(dim=-1)
-        query_valid = F.pad(kv_mask[:, 0], (0, padded - length)).view(
-            batch, 1, num_blocks, block, 1)
+        query_valid = F.pad(kv_mask[:, 0],
+                            (0, padded - length)).view(batch, 1, num_blocks,
+                                                       block, 1)
         attn = self.attn_drop(attn.masked_fill(~query_valid, 0.0))
         out = attn @ key_blocks(v).transpose(-1, -2)  # (B, H, nb, block, D)
         return out.reshape(batch, heads, padded, dims)[:, :, :length]
@@ -279,11 +296,16 @@ class TemporalTransformerBlock(nn.Module):
         super().__init__()
         self.ln1 = ChannelLayerNorm(embed_dims)
         self.ln2 = ChannelLayerNorm(embed_dims)
-        self.attn = LocalMaskedAttention(embed_dims, num_heads, window_size,
-                                         stride, proj_drop=drop,
-                                         dense=dense_attention)
-        self.pool_skip = (nn.MaxPool1d(stride + 1, stride, (stride + 1) // 2)
-                          if stride > 1 else nn.Identity())
+        self.attn = LocalMaskedAttention(
+            embed_dims,
+            num_heads,
+            window_size,
+            stride,
+            proj_drop=drop,
+            dense=dense_attention)
+        self.pool_skip = (
+            nn.MaxPool1d(stride + 1, stride,
+                         (stride + 1) // 2) if stride > 1 else nn.Identity())
         hidden = mlp_ratio * embed_dims
         self.mlp = nn.Sequential(
             nn.Conv1d(embed_dims, hidden, 1), nn.GELU(), nn.Dropout(drop),
@@ -294,8 +316,8 @@ class TemporalTransformerBlock(nn.Module):
         else:
             self.drop_path_attn = self.drop_path_mlp = nn.Identity()
 
-    def forward(self, x: torch.Tensor, mask: torch.Tensor
-                ) -> Tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, x: torch.Tensor,
+                mask: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
         out, out_mask = self.attn(self.ln1(x), mask)
         keep = out_mask.to(out.dtype)
         out = self.pool_skip(x) * keep + self.drop_path_attn(out)

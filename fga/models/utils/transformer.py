@@ -25,7 +25,10 @@ class PostNormEncoderLayer(nn.Module):
         dropout: dropout of attention, feed-forward and residuals.
     """
 
-    def __init__(self, d_model: int, num_heads: int, ffn_channels: int,
+    def __init__(self,
+                 d_model: int,
+                 num_heads: int,
+                 ffn_channels: int,
                  dropout: float = 0.1) -> None:
         super().__init__()
         self.self_attn = nn.MultiheadAttention(
@@ -38,12 +41,18 @@ class PostNormEncoderLayer(nn.Module):
         self.dropout1 = nn.Dropout(dropout)
         self.dropout2 = nn.Dropout(dropout)
 
-    def forward(self, x: torch.Tensor, attn_mask: torch.Tensor = None,
+    def forward(self,
+                x: torch.Tensor,
+                attn_mask: torch.Tensor = None,
                 key_padding_mask: torch.Tensor = None) -> torch.Tensor:
         """(B, T, d) -> (B, T, d); masks are additive floats, (T, T) and
         (B, T)."""
         attended, _ = self.self_attn(
-            x, x, x, attn_mask=attn_mask, key_padding_mask=key_padding_mask,
+            x,
+            x,
+            x,
+            attn_mask=attn_mask,
+            key_padding_mask=key_padding_mask,
             need_weights=False)
         x = self.norm1(x + self.dropout1(attended))
         hidden = self.linear2(self.dropout(F.gelu(self.linear1(x))))

@@ -23,8 +23,7 @@ def above_mean_pooling(scores: torch.Tensor) -> torch.Tensor:
     return (scores * keep).sum(dim=0) / keep.sum(dim=0)
 
 
-def class_balance_weights(labels: np.ndarray) -> Tuple[np.ndarray,
-                                                       np.ndarray]:
+def class_balance_weights(labels: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """HAAN's per-class BCE weights from the training videos' multi-hot
     labels (N, C): positives get C / #videos with the class, negatives
     C / #videos without it.
@@ -58,8 +57,8 @@ def visual_concepts(features: torch.Tensor, assignments: torch.Tensor,
     """
     sums = features.new_zeros(num_concepts, features.shape[1]).index_add(
         0, assignments, features)
-    counts = torch.bincount(assignments, minlength=num_concepts).to(
-        features.dtype)
+    counts = torch.bincount(
+        assignments, minlength=num_concepts).to(features.dtype)
     return sums / counts.clamp(min=1)[:, None]
 
 
@@ -97,13 +96,13 @@ def coarse_level_representations(fine_reps: torch.Tensor,
     index = fine_to_coarse[:, None].expand_as(fine_reps)
     out = fine_reps.new_zeros(num_coarse, fine_reps.shape[1])
     reduce = 'mean' if pooling == 'mean' else 'amax'
-    return out.scatter_reduce(0, index, fine_reps, reduce=reduce,
-                              include_self=False)
+    return out.scatter_reduce(
+        0, index, fine_reps, reduce=reduce, include_self=False)
 
 
-def cas_proposals(cas: np.ndarray, sec2clip: float, alpha: float,
-                  kmax_mod_factor: float
-                  ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cas_proposals(
+        cas: np.ndarray, sec2clip: float, alpha: float,
+        kmax_mod_factor: float) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """HAAN's test-time detection from a class activation sequence.
 
     Video score ``c_s`` = mean of the top ceil(T / kmax_mod_factor) clip
@@ -125,8 +124,7 @@ def cas_proposals(cas: np.ndarray, sec2clip: float, alpha: float,
     cas = cas * (video_scores > 0)
     threshold = cas.mean(0) + alpha * (cas.max(0) - cas.min(0))
     positive = (cas > threshold).T  # (C, T)
-    edges = np.diff(np.pad(positive.astype(np.int8), ((0, 0), (1, 1))),
-                    axis=1)
+    edges = np.diff(np.pad(positive.astype(np.int8), ((0, 0), (1, 1))), axis=1)
     # Row-major nonzero walks class by class and, within a class, in
     # time order, so the k-th start and the k-th end delimit one run.
     labels, starts = np.nonzero(edges == 1)
