@@ -148,8 +148,22 @@ def _register_checkpoint_loader() -> None:
             raise FileNotFoundError(f'{filename} can not be found.')
         return safe_torch_load(filename, map_location)
 
+    def load_from_http(url, map_location, model_dir=None):
+        # mmengine's own http loader unpickles with weights_only=False.
+        try:
+            return torch.hub.load_state_dict_from_url(
+                url, model_dir=model_dir, map_location=map_location,
+                weights_only=True)
+        except pickle.UnpicklingError as err:
+            raise UnsafeCheckpointError(
+                f'Refusing to load checkpoint {url!r}: it contains objects '
+                'that safe loading (torch weights_only=True) does not allow. '
+                f'Details: {err}') from None
+
     CheckpointLoader.register_scheme(
         prefixes='', loader=load_from_local, force=True)
+    CheckpointLoader.register_scheme(
+        prefixes=('http://', 'https://'), loader=load_from_http, force=True)
 
 
 def apply_compat() -> None:

@@ -42,3 +42,20 @@ def test_load_from_refuses_malicious_checkpoint(run_tool, repo_root,
     assert 'Refusing to load checkpoint' in proc.stderr
     assert not marker.exists()
     assert 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD' not in os.environ
+
+
+def test_urls_load_with_weights_only(monkeypatch):
+    from mmengine.runner.checkpoint import CheckpointLoader
+
+    import fga  # noqa: F401  (registers the safe loaders)
+    calls = []
+
+    def fake_download(url, **kwargs):
+        calls.append((url, kwargs))
+        return {'w': torch.zeros(1)}
+
+    monkeypatch.setattr(torch.hub, 'load_state_dict_from_url', fake_download)
+    url = 'https://download.pytorch.org/models/googlenet-1378be20.pth'
+    out = CheckpointLoader.load_checkpoint(url, map_location='cpu')
+    assert set(out) == {'w'}
+    assert calls[0][0] == url and calls[0][1]['weights_only'] is True

@@ -5,9 +5,9 @@ import torch.nn.functional as F
 from mmaction.registry import MODELS
 from mmengine.logging import MMLogger
 from mmengine.model import BaseModule
+from mmengine.runner.checkpoint import CheckpointLoader
 from torch import nn
 
-from fga.utils.checkpoint_files import load_checkpoint_file
 from ..utils.inception import INCEPTION_V1_WIDTHS, BasicConv, InceptionBlock
 from ..utils.inflation import inflate_2d_state_dict
 
@@ -29,8 +29,8 @@ class I3DInception(BaseModule):
     Args:
         temporal_stride: halve time at the three later pools.
         pooling: ``'max'`` (default) or ``'avg'`` for every pool.
-        pretrained2d: a 2D GoogLeNet checkpoint (torchvision names) whose
-            convs are inflated along time.
+        pretrained2d: a 2D GoogLeNet checkpoint (torchvision names; a path
+            or URL, loaded safely) whose convs are inflated along time.
         inflate_divide: divide inflated kernels by their length, as
             MMAction2 does; IBM repeats them undivided (``False``).
     """
@@ -75,7 +75,8 @@ class I3DInception(BaseModule):
         super().init_weights()
         if self.pretrained2d is None:
             return
-        state_2d = load_checkpoint_file(self.pretrained2d)
+        state_2d = CheckpointLoader.load_checkpoint(self.pretrained2d,
+                                                    map_location='cpu')
         state_2d = state_2d.get('state_dict', state_2d)
         inflated = inflate_2d_state_dict(
             state_2d, self.state_dict(), divide=self.inflate_divide)
