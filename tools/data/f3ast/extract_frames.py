@@ -17,62 +17,19 @@ import json
 import os
 import os.path as osp
 import re
-import shutil
 import sys
-from typing import Dict, List, Tuple
+from typing import List, Tuple
 
-import cv2
-from mmengine.utils import ProgressBar
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+sys.path.insert(0, ROOT)
 
-VIDEO_EXTS = ('.mp4', '.mkv', '.avi', '.mov', '.webm')
+from mmengine.utils import ProgressBar  # noqa: E402
+
+from fga.datasets.frame_extraction import find_videos  # noqa: E402
+from fga.datasets.frame_extraction import write_frames
+
 CLIP_ID = re.compile(r'^(?P<match>.+)_(?P<start>\d+)_(?P<end>\d+)$')
-
-
-def resize(frame, height: int):
-    h, w = frame.shape[:2]
-    if h == height:
-        return frame
-    return cv2.resize(frame, (int(round(w * height / h)), height),
-                      interpolation=cv2.INTER_AREA)
-
-
-def write_clip(video: str, out_dir: str, start: int, end: int,
-               height: int) -> int:
-    """Frames [start, end) of ``video`` (end -1: to the end) into
-    ``out_dir``; returns the number written."""
-    cap = cv2.VideoCapture(video)
-    if not cap.isOpened():
-        raise OSError(f'cannot open video {video}')
-    tmp = out_dir + '.partial'
-    shutil.rmtree(tmp, ignore_errors=True)
-    os.makedirs(tmp)
-    cap.set(cv2.CAP_PROP_POS_FRAMES, start)
-    count = 0
-    while end < 0 or start + count < end:
-        ok, frame = cap.read()
-        if not ok:
-            break
-        cv2.imwrite(osp.join(tmp, f'{count:06d}.jpg'), resize(frame, height))
-        count += 1
-    cap.release()
-    if count == 0:
-        shutil.rmtree(tmp)
-        raise OSError(f'no frames decoded from {video} at frame {start}')
-    if end >= 0 and start + count < end:
-        print(f'warning: {video} ends at frame {start + count}, before '
-              f'{end}; {osp.basename(out_dir)} is shorter', file=sys.stderr)
-    shutil.rmtree(out_dir, ignore_errors=True)
-    os.rename(tmp, out_dir)
-    return count
-
-
-def find_videos(video_dir: str) -> Dict[str, str]:
-    videos = {}
-    for name in sorted(os.listdir(video_dir)):
-        stem, ext = osp.splitext(name)
-        if ext.lower() in VIDEO_EXTS:
-            videos[stem] = osp.join(video_dir, name)
-    return videos
 
 
 def plan(video_dir: str, clip_files: List[str]) -> List[Tuple[str, str, int,
@@ -116,7 +73,8 @@ def main(argv=None):
     for name, source, start, end in jobs:
         target = osp.join(args.out_dir, name)
         if args.overwrite or not osp.isdir(target):
-            written += write_clip(source, target, start, end, args.height)
+            written += write_frames(source, target, start, end,
+                                    height=args.height)
         progress.update()
     print(f'\n{len(jobs)} videos, {written} frames written to '
           f'{args.out_dir}')

@@ -1,0 +1,24 @@
+# S3D on InceptionV1 (IBM's study): separable 3D convs, no gating, no
+# temporal striding, spatial convs inflated from ImageNet GoogLeNet.
+googlenet = 'https://download.pytorch.org/models/googlenet-1378be20.pth'
+model = dict(
+    type='Recognizer3D',
+    backbone=dict(
+        type='S3D',
+        temporal_stride=False,
+        depthwise_temporal=False,
+        gating=False,
+        pretrained2d=googlenet),
+    cls_head=dict(
+        type='I3DHead',
+        num_classes=400,
+        in_channels=1024,
+        spatial_type='avg',
+        dropout_ratio=0.5,
+        init_std=0.01,
+        average_clips='prob'),
+    data_preprocessor=dict(
+        type='ActionDataPreprocessor',
+        mean=[127.5, 127.5, 127.5],
+        std=[127.5, 127.5, 127.5],
+        format_shape='NCTHW'))
