@@ -1,0 +1,12 @@
+_base_ = [
+    '../../_base_/models/tam_r50.py', '../../_base_/datasets/mini_ssv2_87.py',
+    '../../_base_/datasets/sampling/uniform8_2d.py',
+    '../../_base_/schedules/sgd_cosine_75e.py',
+    '../../_base_/default_runtime.py'
+]
+# labels name directions (left/right), so no flips
+model = dict(cls_head=dict(num_classes={{_base_.num_classes}}))
+train_dataloader = dict(
+    batch_size=32, dataset=dict(pipeline={{_base_.train_pipeline_no_flip}}))
+val_dataloader = dict(dataset=dict(pipeline={{_base_.val_pipeline}}))
+test_dataloader = dict(dataset=dict(pipeline={{_base_.test_pipeline}}))
