@@ -22,17 +22,19 @@ PIPELINE = [
 def _frames(folder, first, last):
     folder.mkdir(parents=True)
     for i in range(first, last + 1):
-        cv2.imwrite(str(folder / f'{i:05d}.jpg'),
-                    np.full((8, 8, 3), i, np.uint8))
+        cv2.imwrite(
+            str(folder / f'{i:05d}.jpg'), np.full((8, 8, 3), i, np.uint8))
 
 
 def test_ibm_lists(tmp_path):
     _frames(tmp_path / 'a', 1, 10)
     _frames(tmp_path / 'b', 1, 3)
     (tmp_path / 'train.txt').write_text('a 1 10 2\nb;1;3;0\n')
-    dataset = FrameListDataset(str(tmp_path / 'train.txt'), PIPELINE,
-                               num_classes=3,
-                               data_prefix=dict(img=str(tmp_path)))
+    dataset = FrameListDataset(
+        str(tmp_path / 'train.txt'),
+        PIPELINE,
+        num_classes=3,
+        data_prefix=dict(img=str(tmp_path)))
     infos = [dataset.get_data_info(i) for i in range(len(dataset))]
     assert [d['label'] for d in infos] == [2, 0]
     assert infos[1]['total_frames'] == 3
@@ -43,15 +45,20 @@ def test_ibm_lists(tmp_path):
     # the short video (3 frames, 4 requested) loops instead of failing
     assert dataset[1]['inputs'].shape == (4, 3, 8, 8)
     (tmp_path / 'test.txt').write_text('a 1 10\n')
-    test = FrameListDataset(str(tmp_path / 'test.txt'), PIPELINE,
-                            num_classes=3,
-                            data_prefix=dict(img=str(tmp_path)),
-                            test_mode=True)
+    test = FrameListDataset(
+        str(tmp_path / 'test.txt'),
+        PIPELINE,
+        num_classes=3,
+        data_prefix=dict(img=str(tmp_path)),
+        test_mode=True)
     assert test.get_data_info(0)['label'] == -1
     with pytest.warns(UserWarning, match='skipped 1 videos with fewer'):
-        FrameListDataset(str(tmp_path / 'train.txt'), PIPELINE,
-                         num_classes=3, min_frames=5,
-                         data_prefix=dict(img=str(tmp_path)))
+        FrameListDataset(
+            str(tmp_path / 'train.txt'),
+            PIPELINE,
+            num_classes=3,
+            min_frames=5,
+            data_prefix=dict(img=str(tmp_path)))
 
 
 @pytest.mark.parametrize('line,message', [
@@ -66,13 +73,16 @@ def test_bad_lines(tmp_path, line, message):
     (tmp_path / 'l.txt').write_text(f'a 1 10 0\n{line}\n')
     with pytest.raises((ValueError, FileNotFoundError),
                        match=f'l.txt:2: .*{message}'):
-        FrameListDataset(str(tmp_path / 'l.txt'), PIPELINE, num_classes=3,
-                         data_prefix=dict(img=str(tmp_path)))
+        FrameListDataset(
+            str(tmp_path / 'l.txt'),
+            PIPELINE,
+            num_classes=3,
+            data_prefix=dict(img=str(tmp_path)))
 
 
 def test_move4mnist(tmp_path, shared_data):
-    counts = generate_move4mnist(str(tmp_path / 'm'), seed=1,
-                                 train_per_class=2, val_per_class=1)
+    counts = generate_move4mnist(
+        str(tmp_path / 'm'), seed=1, train_per_class=2, val_per_class=1)
     assert counts == dict(train=8, val=4)
     root = tmp_path / 'm'
     reference = osp.join(shared_data, 'move4mnist')
@@ -80,8 +90,9 @@ def test_move4mnist(tmp_path, shared_data):
         osp.join(reference, 'labels', 'classInd.txt')).read().strip() + '\n'
     lines = (root / 'file_list' /
              'movingmnist_rgb_train_split_1.txt').read_text().splitlines()
-    ref_line = open(osp.join(reference, 'file_list',
-                             'movingmnist_rgb_train_split_1.txt')).readline()
+    ref_line = open(
+        osp.join(reference, 'file_list',
+                 'movingmnist_rgb_train_split_1.txt')).readline()
     assert len(lines[0].split()) == len(ref_line.split()) == 3
     assert lines[0] == 'jpg/train/left_0 32 0'
     assert lines[-1] == 'jpg/train/down_1 32 3'
@@ -89,15 +100,36 @@ def test_move4mnist(tmp_path, shared_data):
     assert frame.shape == (64, 64, 3)
     dataset = RawframeDataset(
         str(root / 'file_list' / 'movingmnist_rgb_train_split_1.txt'),
-        PIPELINE, data_prefix=dict(img=str(root)), filename_tmpl='{}.jpg',
+        PIPELINE,
+        data_prefix=dict(img=str(root)),
+        filename_tmpl='{}.jpg',
         start_index=0)
     assert dataset[5]['inputs'].shape == (4, 3, 64, 64)
-    again = generate_move4mnist(str(tmp_path / 'm2'), seed=1,
-                                train_per_class=2, val_per_class=1)
+    again = generate_move4mnist(
+        str(tmp_path / 'm2'), seed=1, train_per_class=2, val_per_class=1)
     assert again == counts
     a = cv2.imread(str(root / 'jpg/test/right_0/7.jpg'))
     b = cv2.imread(str(tmp_path / 'm2/jpg/test/right_0/7.jpg'))
     assert np.array_equal(a, b)
+
+
+def test_move4mnist_hard_shows_the_digit_in_a_short_burst(tmp_path):
+    generate_move4mnist(
+        str(tmp_path / 'h'),
+        seed=3,
+        train_per_class=3,
+        val_per_class=1,
+        visible_frames=5)
+    for video in ('left_0', 'right_2', 'up_1', 'down_2'):
+        frames = [
+            cv2.imread(
+                str(tmp_path / 'h' / 'jpg' / 'train' / video / f'{k}.jpg'), 0)
+            for k in range(32)
+        ]
+        # the digit is white (255); the background stays below 150
+        drawn = [k for k, f in enumerate(frames) if f.max() > 200]
+        assert len(drawn) == 5 and drawn == list(
+            range(drawn[0], drawn[0] + 5)), video
 
 
 class _Loader:
@@ -118,12 +150,14 @@ class _Runner:
 def test_sampling_switch(tmp_path):
     _frames(tmp_path / 'a', 1, 10)
     (tmp_path / 'train.txt').write_text('a 1 10 2\n')
-    dataset = FrameListDataset(str(tmp_path / 'train.txt'), PIPELINE,
-                               num_classes=3,
-                               data_prefix=dict(img=str(tmp_path)))
+    dataset = FrameListDataset(
+        str(tmp_path / 'train.txt'),
+        PIPELINE,
+        num_classes=3,
+        data_prefix=dict(img=str(tmp_path)))
     hook = FullVideoSamplingHook(
-        2, dict(type='SampleFrames', clip_len=10, frame_interval=1,
-                num_clips=1))
+        2,
+        dict(type='SampleFrames', clip_len=10, frame_interval=1, num_clips=1))
     hook.before_train(_Runner(_Loader(dataset), 0))
     hook.before_train_epoch(_Runner(_Loader(dataset), 1))
     assert dataset[0]['inputs'].shape[0] == 4

@@ -7,7 +7,8 @@
     python tools/data/synthesize.py synthweak --out data/synthweak \
         [--seed S] [--videos N]
     python tools/data/synthesize.py move4mnist --out data/move4mnist \
-        [--seed S] [--train-per-class N] [--val-per-class N]
+        [--seed S] [--train-per-class N] [--val-per-class N] \
+        [--visible-frames K]
 """
 import argparse
 import os.path as osp
@@ -56,6 +57,10 @@ DATASETS = {
                            'training videos per direction'),
                        'val_per_class': (MOVE4MNIST_DEFAULTS['val_per_class'],
                                          'validation videos per direction'),
+                       'visible_frames': (
+                           MOVE4MNIST_DEFAULTS['visible_frames'],
+                           'draw the digit only in this many consecutive '
+                           'frames (0: all; the harder set uses 5)'),
                    }),
 }
 

@@ -1,8 +1,7 @@
 # Something-Something V2 (174 templates) in IBM's list format, frames
 # from IBM's tools/extract_videos_st2st_v2.py.
 # Frames {:05d}.jpg from 1 under rawframes/; lines "path start end label".
-# The pipelines come from a _base_/datasets/sampling/ file (see
-# configs/recognition/README.md).
+_base_ = ['./frame_list_recognition.py']
 data_root = 'data/ssv2'
 num_classes = 174
 frame_list = dict(
@@ -11,30 +10,8 @@ frame_list = dict(
     data_prefix=dict(img=f'{data_root}/rawframes'),
     min_frames=3)
 train_dataloader = dict(
-    batch_size=8,
-    num_workers=8,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(**frame_list, ann_file=f'{data_root}/train.txt', pipeline=[]))
+    dataset=dict(**frame_list, ann_file=f'{data_root}/train.txt'))
 val_dataloader = dict(
-    batch_size=8,
-    num_workers=8,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        **frame_list,
-        ann_file=f'{data_root}/val.txt',
-        pipeline=[],
-        test_mode=True))
+    dataset=dict(**frame_list, ann_file=f'{data_root}/val.txt'))
 test_dataloader = dict(
-    batch_size=1,
-    num_workers=8,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    dataset=dict(
-        **frame_list,
-        ann_file=f'{data_root}/val.txt',
-        pipeline=[],
-        test_mode=True))
-val_evaluator = dict(type='AccMetric')
-test_evaluator = val_evaluator
+    dataset=dict(**frame_list, ann_file=f'{data_root}/val.txt'))

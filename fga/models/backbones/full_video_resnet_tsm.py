@@ -28,13 +28,16 @@ class FullVideoResNetTSM(ResNetTSM):
     Frames per video come from :class:`FullVideoRecognizer` (it sets
     ``num_frames`` from the input shape). When T equals g (uniform
     sampling, the first training epochs and evaluation) the clustering is
-    the identity; evaluation with several views of g frames stays
-    per-frame.
+    the identity; at evaluation, T a multiple of g is read as T/g views of
+    g frames (MMAction2's multi-view testing, the reference's protocol)
+    unless ``cluster_at_test``, which clusters all T frames of a video as
+    in training.
 
     Args:
         depth: ResNet depth.
         num_clusters: g (8 or 16 in the paper).
         clustering: ``'cumulative'`` (default) or ``'slope'``.
+        cluster_at_test: cluster every frame at evaluation too.
         **kwargs: ResNetTSM arguments (``num_segments`` is g).
     """
 
@@ -42,6 +45,7 @@ class FullVideoResNetTSM(ResNetTSM):
                  depth: int,
                  num_clusters: int = 8,
                  clustering: str = 'cumulative',
+                 cluster_at_test: bool = False,
                  **kwargs) -> None:
         if clustering not in CLUSTERINGS:
             raise ValueError(f'clustering must be one of {list(CLUSTERINGS)}, '
@@ -51,6 +55,7 @@ class FullVideoResNetTSM(ResNetTSM):
                              'num_clusters (the frames layer2-4 see)')
         self.num_clusters = num_clusters
         self.clustering = clustering
+        self.cluster_at_test = cluster_at_test
         self.num_frames = None
         super().__init__(depth, num_segments=num_clusters, **kwargs)
 
@@ -67,8 +72,9 @@ class FullVideoResNetTSM(ResNetTSM):
     def cluster(self, x: torch.Tensor) -> torch.Tensor:
         """(N·T, C, H, W) → (N·g, C, H, W)."""
         frames = self.num_frames or self.num_clusters
-        if frames == self.num_clusters or (not self.training and
-                                           frames % self.num_clusters == 0):
+        views_of_g = (not self.training and not self.cluster_at_test
+                      and frames % self.num_clusters == 0)
+        if frames == self.num_clusters or views_of_g:
             return x
         if x.shape[0] % frames:
             raise ValueError(f'{x.shape[0]} frames in the batch are not a '
