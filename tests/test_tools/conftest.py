@@ -26,12 +26,35 @@ default_hooks = dict(logger=dict(interval=1))
 def _run_tool(args, cwd, env_extra=None, check=True, timeout=300):
     env = dict(os.environ, PYTHONUNBUFFERED='1', OMP_NUM_THREADS='1')
     env.update(env_extra or {})
-    proc = subprocess.run(args, cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=timeout)
+    proc = subprocess.run(
+        args,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout)
     if check and proc.returncode != 0:
         raise AssertionError(f'{args} failed ({proc.returncode}):\n'
                              f'{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}')
     return proc
+
+
+def _make_video(path, count, fps=25, step=5, size=(320, 180)):
+    """An MJPG video whose frame i is uniformly ``step * i`` grey, so a
+    decoded frame tells which source frame it was."""
+    import cv2
+    import numpy as np
+    writer = cv2.VideoWriter(
+        str(path), cv2.VideoWriter_fourcc(*'MJPG'), fps, size)
+    for i in range(count):
+        writer.write(np.full((size[1], size[0], 3), step * i, np.uint8))
+    writer.release()
+
+
+@pytest.fixture(scope='session')
+def make_video():
+    """Write a small test video (see ``_make_video``)."""
+    return _make_video
 
 
 @pytest.fixture(scope='session')
@@ -53,6 +76,9 @@ def tiny_config(tmp_path_factory, repo_root, synthrally_small):
 def trained(tmp_path_factory, repo_root, tiny_config):
     """One epoch of the tiny config; returns its work dir."""
     work_dir = str(tmp_path_factory.mktemp('work'))
-    _run_tool([sys.executable, 'tools/train.py', tiny_config, '--work-dir',
-              work_dir, '--seed', '0'], cwd=repo_root)
+    _run_tool([
+        sys.executable, 'tools/train.py', tiny_config, '--work-dir', work_dir,
+        '--seed', '0'
+    ],
+              cwd=repo_root)
     return work_dir

@@ -3,21 +3,12 @@ import os
 import sys
 
 import cv2
-import numpy as np
 
 
-def _video(path, count, size=(320, 180)):
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*'MJPG'), 25,
-                             size)
-    for i in range(count):
-        writer.write(np.full((size[1], size[0], 3), 5 * i, np.uint8))
-    writer.release()
-
-
-def test_whole_videos_and_clips(run_tool, repo_root, tmp_path):
+def test_whole_videos_and_clips(run_tool, make_video, repo_root, tmp_path):
     videos = tmp_path / 'videos'
     videos.mkdir()
-    _video(videos / 'match1.avi', 20)
+    make_video(videos / 'match1.avi', 20)
     out = tmp_path / 'frames'
     run_tool([sys.executable, 'tools/data/f3ast/extract_frames.py',
               str(videos), str(out)], cwd=repo_root)

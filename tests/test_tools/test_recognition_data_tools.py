@@ -4,25 +4,16 @@ import os
 import sys
 
 import cv2
-import numpy as np
 import pytest
 
 from fga.datasets import FrameListDataset
 
 
-def _video(path, count, fps=10, size=(320, 180)):
-    writer = cv2.VideoWriter(
-        str(path), cv2.VideoWriter_fourcc(*'MJPG'), fps, size)
-    for i in range(count):
-        writer.write(np.full((size[1], size[0], 3), 4 * i, np.uint8))
-    writer.release()
-
-
-def test_diving48(run_tool, repo_root, tmp_path):
+def test_diving48(run_tool, make_video, repo_root, tmp_path):
     videos = tmp_path / 'rgb'
     videos.mkdir()
-    _video(videos / 'a_00001.mp4', 12)
-    _video(videos / 'b_00002.mp4', 7)
+    make_video(videos / 'a_00001.mp4', 12, fps=10, step=4)
+    make_video(videos / 'b_00002.mp4', 7, fps=10, step=4)
     train = tmp_path / 'train.json'
     test = tmp_path / 'test.json'
     train.write_text(
@@ -72,7 +63,7 @@ def test_diving48(run_tool, repo_root, tmp_path):
     assert proc.returncode != 0 and 'a_00001 has label 48' in proc.stderr
 
 
-def test_finegym99(run_tool, repo_root, tmp_path):
+def test_finegym99(run_tool, make_video, repo_root, tmp_path):
     sys.path.insert(0, os.path.join(repo_root, 'tools', 'data', 'finegym'))
     from prepare_gym99 import split_element_id
     assert split_element_id('a_b_E_000010_000020_A_0001_0003') == (
@@ -82,7 +73,7 @@ def test_finegym99(run_tool, repo_root, tmp_path):
 
     videos = tmp_path / 'videos'
     videos.mkdir()
-    _video(videos / 'vid_x.avi', 60, fps=10)
+    make_video(videos / 'vid_x.avi', 60, fps=10, step=4)
     annotation = {
         'vid_x': {
             'E_000001_000005': {
