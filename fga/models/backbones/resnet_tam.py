@@ -65,6 +65,17 @@ class ResNetTAM(ResNet):
                 frames = pooled_frames(frames)
         self.num_output_segments = frames
 
+    def init_weights(self) -> None:
+        super().init_weights()
+        if isinstance(self.pretrained, str):
+            # ImageNet weights have no TAM; IBM initialises the TAM scales
+            # as every other conv (He normal, fan out) before loading them.
+            for module in self.modules():
+                if isinstance(module, BLVNetTAM):
+                    for branch in module.branches:
+                        nn.init.kaiming_normal_(
+                            branch.weight, mode='fan_out', nonlinearity='relu')
+
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """(N·T, 3, H, W) → (N·T', C, H/32, W/32)."""
         x = self.maxpool(self.conv1(x))

@@ -229,3 +229,32 @@ def test_s3d_gating_is_an_extra_sigmoid_gate_per_branch():
 def test_bad_pooling_option():
     with pytest.raises(ValueError, match='pooling'):
         MODELS.build(dict(type='I3DInception', pooling='median'))
+
+
+def test_tam_resnet_loads_torchvision_weights_and_initialises_tams(tmp_path):
+    case = FIXTURE['tam_resnet18_b5_max_allc']
+    # IBM's ResNet names are torchvision's, plus the TAMs
+    weights = {
+        name: value
+        for name, value in official_weights(
+            case['names'], case['shapes']).items() if '.tam.' not in name
+    }
+    path = str(tmp_path / 'resnet18.pth')
+    torch.save(weights, path)
+    model = MODELS.build(
+        dict(
+            type='ResNetTAM',
+            depth=18,
+            pretrained=path,
+            torchvision_pretrain=True))
+    torch.manual_seed(0)
+    model.init_weights()
+    assert torch.equal(model.layer3[1].conv2.conv.weight,
+                       weights['layer3.1.conv2.weight'])
+    assert torch.equal(model.layer2[0].downsample.bn.running_var,
+                       weights['layer2.0.downsample.1.running_var'])
+    # He normal (fan out = C for PyTorch's depthwise weights), as IBM;
+    # PyTorch's default would be uniform with std 1/sqrt(3)
+    scales = torch.cat(
+        [b.weight.flatten() for b in model.layer4[1].conv1.tam.branches])
+    assert abs(scales.std().item() / (2 / 512)**0.5 - 1) < 0.1
