@@ -122,21 +122,28 @@ def _safe_globals() -> None:
     serialization.add_safe_globals(allowed)
 
 
-def safe_torch_load(filename, map_location=None):
-    """``torch.load`` with ``weights_only=True`` and an error that names the
-    file when the pickle holds anything outside the allowlist."""
+def _refuse_unsafe(source: str, load):
+    """Run ``load()``; a pickle outside the allowlist becomes an
+    ``UnsafeCheckpointError`` naming ``source``."""
     try:
-        return torch.load(
-            filename, map_location=map_location, weights_only=True)
+        return load()
     except pickle.UnpicklingError as err:
         raise UnsafeCheckpointError(
-            f'Refusing to load checkpoint {filename!r}: it contains objects '
+            f'Refusing to load checkpoint {source!r}: it contains objects '
             'that safe loading (torch weights_only=True) does not allow, so '
             'loading it could run arbitrary code. Only checkpoints written by '
             'mmengine/fga load this way. If you produced this file yourself '
             'and trust it, convert it once with '
             '`python tools/misc/publish_model.py IN OUT --trust-checkpoint`. '
             f'Details: {err}') from None
+
+
+def safe_torch_load(filename, map_location=None):
+    """``torch.load`` with ``weights_only=True`` and an error that names the
+    file when the pickle holds anything outside the allowlist."""
+    return _refuse_unsafe(
+        filename, lambda: torch.load(
+            filename, map_location=map_location, weights_only=True))
 
 
 def _register_checkpoint_loader() -> None:
@@ -150,15 +157,10 @@ def _register_checkpoint_loader() -> None:
 
     def load_from_http(url, map_location, model_dir=None):
         # mmengine's own http loader unpickles with weights_only=False.
-        try:
-            return torch.hub.load_state_dict_from_url(
+        return _refuse_unsafe(
+            url, lambda: torch.hub.load_state_dict_from_url(
                 url, model_dir=model_dir, map_location=map_location,
-                weights_only=True)
-        except pickle.UnpicklingError as err:
-            raise UnsafeCheckpointError(
-                f'Refusing to load checkpoint {url!r}: it contains objects '
-                'that safe loading (torch weights_only=True) does not allow. '
-                f'Details: {err}') from None
+                weights_only=True))
 
     CheckpointLoader.register_scheme(
         prefixes='', loader=load_from_local, force=True)

@@ -10,6 +10,15 @@ from torch import nn
 __all__ = ['BLVNetTAM', 'TemporalPooling', 'pooled_frames']
 
 
+def _videos(x: torch.Tensor, num_segments: int) -> torch.Tensor:
+    """(N·T, C, H, W) → (N, T, C, H, W), or an error when the frames do not
+    split into videos of T."""
+    if x.shape[0] % num_segments:
+        raise ValueError(f'{x.shape[0]} frames are not a multiple of '
+                         f'num_segments={num_segments}')
+    return x.view((-1, num_segments) + x.shape[1:])
+
+
 def pooled_frames(num_frames: int) -> int:
     """Frames left by :class:`TemporalPooling` (kernel 3, stride 2, pad 1):
     ``ceil(T / 2)``."""
@@ -61,14 +70,11 @@ class BLVNetTAM(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """(N·T, C, H, W) → (N·T, C, H, W)."""
-        if x.shape[0] % self.num_segments:
-            raise ValueError(f'{x.shape[0]} frames are not a multiple of '
-                             f'num_segments={self.num_segments}')
         frames = self.num_segments
         half = len(self.branches) // 2
         shifted = []
         for i, branch in enumerate(self.branches):
-            y = branch(x).view((-1, frames) + x.shape[1:])
+            y = _videos(branch(x), frames)
             offset = i - half
             # Frame t takes y[t + offset]; padding the time axis with
             # |offset| zeros on the far side keeps T frames.
@@ -104,8 +110,5 @@ class TemporalPooling(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """(N·T, C, H, W) → (N·ceil(T/2), C, H, W)."""
-        if x.shape[0] % self.num_segments:
-            raise ValueError(f'{x.shape[0]} frames are not a multiple of '
-                             f'num_segments={self.num_segments}')
-        video = x.view((-1, self.num_segments) + x.shape[1:]).transpose(1, 2)
+        video = _videos(x, self.num_segments).transpose(1, 2)
         return self.pool(video).transpose(1, 2).flatten(0, 1)
