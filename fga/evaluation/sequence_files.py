@@ -49,6 +49,9 @@ def load_sequence_predictions(
             scores = np.eye(num_classes)[labels]
         else:
             scores = np.asarray(record['scores'], dtype=np.float64)
+            if scores.size == 0 and len(labels) == 0:
+                # JSON writes an empty (0, C) array as a bare [].
+                scores = scores.reshape(0, num_classes)
             if scores.shape != (len(labels), num_classes):
                 raise ValueError(
                     f'{path}: video {video}: scores have shape '
