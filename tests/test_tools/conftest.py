@@ -26,13 +26,8 @@ default_hooks = dict(logger=dict(interval=1))
 def _run_tool(args, cwd, env_extra=None, check=True, timeout=300):
     env = dict(os.environ, PYTHONUNBUFFERED='1', OMP_NUM_THREADS='1')
     env.update(env_extra or {})
-    proc = subprocess.run(
-        args,
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout)
+    proc = subprocess.run(args, cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=timeout)
     if check and proc.returncode != 0:
         raise AssertionError(f'{args} failed ({proc.returncode}):\n'
                              f'{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}')
@@ -76,9 +71,6 @@ def tiny_config(tmp_path_factory, repo_root, synthrally_small):
 def trained(tmp_path_factory, repo_root, tiny_config):
     """One epoch of the tiny config; returns its work dir."""
     work_dir = str(tmp_path_factory.mktemp('work'))
-    _run_tool([
-        sys.executable, 'tools/train.py', tiny_config, '--work-dir', work_dir,
-        '--seed', '0'
-    ],
-              cwd=repo_root)
+    _run_tool([sys.executable, 'tools/train.py', tiny_config, '--work-dir',
+               work_dir, '--seed', '0'], cwd=repo_root)
     return work_dir

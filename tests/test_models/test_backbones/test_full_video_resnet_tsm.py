@@ -99,30 +99,8 @@ def test_bad_arguments():
                 pretrained2d=False))
 
 
-def test_imagenet_resnet_loads_into_every_stage(tmp_path):
-    # torchvision ResNet-18 names and shapes, from a plain ResNet's modules
-    plain = MODELS.build(
-        dict(
-            type='ResNetTSM',
-            depth=18,
-            num_segments=4,
-            is_shift=False,
-            pretrained=None))
-    weights = {}
-    for name, module in plain.named_modules():
-        if isinstance(module, torch.nn.Conv2d) or isinstance(
-                module, torch.nn.BatchNorm2d):
-            tv = (
-                name.replace('.conv.', '.').replace('conv1.bn', 'bn1').replace(
-                    'conv2.bn',
-                    'bn2').replace('downsample.conv', 'downsample.0').replace(
-                        'downsample.bn', 'downsample.1'))
-            tv = tv[:-len('.conv')] if tv.endswith('.conv') else tv
-            for key, value in module.state_dict().items():
-                weights[f'{tv}.{key}'] = torch.randn(value.shape) \
-                    if value.is_floating_point() else value
-    path = str(tmp_path / 'resnet18.pth')
-    torch.save(weights, path)
+def test_imagenet_resnet_loads_into_every_stage(torchvision_resnet18):
+    path, weights = torchvision_resnet18
     backbone = MODELS.build(
         dict(
             type='FullVideoResNetTSM',

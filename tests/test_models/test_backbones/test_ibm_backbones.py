@@ -4,12 +4,11 @@ equal the reference's.
 
 ``tests/data/ibm_reference_tiny.pth`` holds, per model, the official
 parameter names and shapes and the logits of IBM's own code on weights and
-clips generated below from fixed seeds (see ``tests/data/README.md``).
+clips generated from fixed seeds (``conftest.py`` here and
+``tests/data/README.md``).
 """
 import os.path as osp
 import sys
-import zlib
-from typing import Dict, List
 
 import pytest
 import torch
@@ -19,33 +18,6 @@ ROOT = osp.dirname(
     osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
 sys.path.insert(0, osp.join(ROOT, 'tools', 'convert'))
 from ibm_to_fga import convert_state_dict  # noqa: E402
-
-FIXTURE = torch.load(
-    osp.join(ROOT, 'tests', 'data', 'ibm_reference_tiny.pth'),
-    weights_only=True)
-
-
-def official_weights(names: List[str],
-                     shapes: List[List[int]]) -> Dict[str, torch.Tensor]:
-    """Deterministic weights per parameter name (seeded by its CRC32);
-    BN statistics stay well conditioned so the logits are O(1)."""
-    out = {}
-    for name, shape in zip(names, shapes):
-        g = torch.Generator().manual_seed(zlib.crc32(name.encode()))
-        if name.endswith('num_batches_tracked'):
-            out[name] = torch.tensor(0)
-        elif name.endswith('running_var'):
-            out[name] = 0.5 + torch.rand(shape, generator=g)
-        elif name.endswith('running_mean') or name.endswith('bias'):
-            out[name] = 0.1 * torch.randn(shape, generator=g)
-        elif len(shape) == 1:
-            out[name] = 1 + 0.1 * torch.randn(shape, generator=g)
-        else:
-            fan_in = 1
-            for size in shape[1:]:
-                fan_in *= size
-            out[name] = torch.randn(shape, generator=g) / fan_in**0.5
-    return out
 
 
 def head_3d(classes=5):
@@ -99,11 +71,11 @@ def build(backbone, head):
 
 
 @pytest.mark.parametrize('name', list(CASES))
-def test_converted_reference_weights_give_the_reference_logits(name):
-    case = FIXTURE[name]
+def test_converted_reference_weights_give_the_reference_logits(
+        name, ibm_reference, reference_weights):
+    case = ibm_reference[name]
     model = build(*CASES[name])
-    converted, _ = convert_state_dict(
-        official_weights(case['names'], case['shapes']))
+    converted, _ = convert_state_dict(reference_weights(name))
     model.load_state_dict(converted, strict=True)
     frames = case['num_frames']
     g = torch.Generator().manual_seed(1000 + list(CASES).index(name))
@@ -129,15 +101,16 @@ def test_converted_reference_weights_give_the_reference_logits(name):
     ('tsn_resnet50', dict(type='ResNetTAM', depth=50, tam=None), 2048),
     ('tam_resnet50', dict(type='ResNetTAM', depth=50), 2048),
 ])
-def test_parameter_counts_at_400_classes(name, backbone, in_channels):
+def test_parameter_counts_at_400_classes(name, backbone, in_channels,
+                                         ibm_reference):
     head = (
         head_3d(400) if in_channels is None else head_2d(in_channels, 8, 400))
     model = build(backbone, head)
     count = sum(p.numel() for p in model.parameters())
-    assert count == FIXTURE['num_params_400'][name]
+    assert count == ibm_reference['num_params_400'][name]
 
 
-def test_design_doc_parameter_counts():
+def test_design_doc_parameter_counts(ibm_reference):
     # C.7 of recognition.md, in millions (400 classes)
     expected = dict(
         i3d=12.70,
@@ -146,13 +119,13 @@ def test_design_doc_parameter_counts():
         tam_inception_v1=6.03,
         tsn_resnet50=24.33,
         tam_resnet50=24.37)
+    counts = ibm_reference['num_params_400']
     for name, millions in expected.items():
-        assert round(FIXTURE['num_params_400'][name] / 1e6, 2) == millions
+        assert round(counts[name] / 1e6, 2) == millions
 
 
-def test_unknown_keys_are_an_error():
-    case = FIXTURE['tam_resnet18_b5_max_allc']
-    weights = official_weights(case['names'], case['shapes'])
+def test_unknown_keys_are_an_error(reference_weights):
+    weights = reference_weights('tam_resnet18_b5_max_allc')
     weights['layer1.0.se.weight'] = torch.zeros(1)
     with pytest.raises(KeyError, match='layer1.0.se.weight'):
         convert_state_dict(weights)
@@ -231,16 +204,9 @@ def test_bad_pooling_option():
         MODELS.build(dict(type='I3DInception', pooling='median'))
 
 
-def test_tam_resnet_loads_torchvision_weights_and_initialises_tams(tmp_path):
-    case = FIXTURE['tam_resnet18_b5_max_allc']
-    # IBM's ResNet names are torchvision's, plus the TAMs
-    weights = {
-        name: value
-        for name, value in official_weights(
-            case['names'], case['shapes']).items() if '.tam.' not in name
-    }
-    path = str(tmp_path / 'resnet18.pth')
-    torch.save(weights, path)
+def test_tam_resnet_loads_torchvision_weights_and_initialises_tams(
+        torchvision_resnet18):
+    path, weights = torchvision_resnet18
     model = MODELS.build(
         dict(
             type='ResNetTAM',
