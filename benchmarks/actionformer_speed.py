@@ -18,7 +18,7 @@ import sys
 import time
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, ROOT)
+
 CONFIG = osp.join(ROOT, 'configs', 'actionformer',
                   'actionformer_convtransformer_1xb2-35e_thumos14-i3d-'
                   'feature.py')

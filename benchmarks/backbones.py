@@ -10,18 +10,13 @@ clip. FLOPs (multiply-adds) come from mmengine's analyser at the given
 size. On a 2-core CPU use ``--size 112`` for a quick run.
 """
 import argparse
-import os.path as osp
-import sys
 import time
 
-ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, ROOT)
+import torch
+from mmaction.registry import MODELS
+from mmengine.analysis import FlopAnalyzer
 
-import torch  # noqa: E402
-from mmaction.registry import MODELS  # noqa: E402
-from mmengine.analysis import FlopAnalyzer  # noqa: E402
-
-from fga.utils import register_all_modules  # noqa: E402
+from fga.utils import register_all_modules
 
 
 def tsn_head(channels):

@@ -8,16 +8,12 @@ segments, 200 predictions per video). Both must give identical APs.
 Prints both timings and the ratio (target: >= 3x).
 """
 import argparse
-import os.path as osp
 import sys
 import time
 
 import numpy as np
 
-ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, ROOT)
-
-from fga.evaluation.functional import detection_map  # noqa: E402
+from fga.evaluation.functional import detection_map
 
 
 def thumos_sized(rng, videos=213, classes=20, preds_per_video=200):

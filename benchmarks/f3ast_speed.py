@@ -11,20 +11,17 @@ import argparse
 import os.path as osp
 import queue
 import resource
-import sys
 import time
 
 import torch
+from mmaction.registry import MODELS
+from mmaction.structures import ActionDataSample
+from mmengine.config import Config
+
+from fga.models.utils import length_score
+from fga.utils import register_all_modules
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, ROOT)
-
-from mmaction.registry import MODELS  # noqa: E402
-from mmaction.structures import ActionDataSample  # noqa: E402
-from mmengine.config import Config  # noqa: E402
-
-from fga.models.utils import length_score  # noqa: E402
-from fga.utils import register_all_modules  # noqa: E402
 
 CONFIG = 'configs/f3ast/f3ast_slowfast-r50_1xb4-128x3-50e_finetennis-rgb.py'
 

@@ -11,17 +11,12 @@ CUDA allocation on a GPU; on CPU the bytes of tensors saved for backward
 (the activation memory a training step holds), counted once per storage.
 """
 import argparse
-import os.path as osp
-import sys
 import time
 
-ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, ROOT)
+import torch
+from mmaction.registry import MODELS
 
-import torch  # noqa: E402
-from mmaction.registry import MODELS  # noqa: E402
-
-from fga.utils import register_all_modules  # noqa: E402
+from fga.utils import register_all_modules
 
 
 def build(frames_per_video, clusters, full_video, device):

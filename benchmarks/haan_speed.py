@@ -12,21 +12,14 @@ K = 500, batch 2, sample rate 0.1. The default --videos 3775 is the full
 training set (about 2.5 GB of features); pass fewer on a small CPU.
 """
 import argparse
-import os.path as osp
-import sys
 import time
 
 import numpy as np
+import torch
+import torch.nn.functional as F
 
-ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, ROOT)
-
-import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
-
-from fga.models.utils import fine_level_representations  # noqa: E402
-from fga.models.utils import visual_concepts
-from fga.utils import register_all_modules  # noqa: E402
+from fga.models.utils import fine_level_representations, visual_concepts
+from fga.utils import register_all_modules
 
 FINE_PER_COARSE = [6, 11, 7, 7, 10, 12, 4, 8, 4, 5, 15, 5, 2, 3]
 

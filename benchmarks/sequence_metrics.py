@@ -8,18 +8,16 @@ Prints both timings and the ratio (target: >= 10x).
 """
 import argparse
 import os.path as osp
-import sys
 import time
 import warnings
 
 import numpy as np
 
-ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from fga.annotations import (ground_truth_sequence, load_classes,
+                             load_event_annotations)
+from fga.evaluation.functional import sequence_metrics
 
-from fga.datasets import (ground_truth_sequence, load_classes,  # noqa: E402
-                          load_event_annotations)
-from fga.evaluation.functional import sequence_metrics  # noqa: E402
+ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 
 DEFAULT_ANN = osp.join(osp.dirname(ROOT), 'shared', 'data', 'f3ast',
                        'finegym')

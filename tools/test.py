@@ -7,15 +7,9 @@ MMAction2. ``--show-dir`` draws predictions (sequence timelines for
 sequence models) and, unlike upstream, works.
 """
 import argparse
-import inspect
-import os.path as osp
-import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
-
-import fga  # noqa: E402,F401  (stack fixes and registration first)
-from fga.apis import add_runtime_args, load_config, setup_runtime  # noqa: E402
-from fga.utils import UnsafeCheckpointError  # noqa: E402
+from fga.engine import (add_runtime_args, configure_test, load_config, run,
+                        setup_runtime)
 
 
 def parse_args(argv=None):
@@ -35,51 +29,13 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def _metric_accepts(metric_cfg: dict, argument: str) -> bool:
-    from mmaction.registry import METRICS
-    cls = METRICS.get(metric_cfg['type'])
-    return cls is not None and argument in inspect.signature(
-        cls.__init__).parameters
-
-
-def configure_dump(cfg, dump: str) -> None:
-    evaluators = cfg.test_evaluator
-    if isinstance(evaluators, dict):
-        evaluators = [evaluators]
-    writers = [m for m in evaluators if _metric_accepts(m, 'prediction_file')]
-    if writers:
-        writers[0]['prediction_file'] = dump
-    else:
-        evaluators.append(dict(type='DumpResults', out_file_path=dump))
-    cfg.test_evaluator = evaluators
-
-
-def configure_show(cfg, show_dir: str, interval: int) -> None:
-    hooks = cfg.default_hooks
-    hook = hooks.get('visualization')
-    if hook is None or hook['type'] == 'VisualizationHook':
-        hook = dict(type='VisualizationHook', interval=interval)
-    hook.update(enable=True, out_dir=show_dir)
-    hooks['visualization'] = hook
-
-
 def main(argv=None):
-    from mmengine.runner import Runner
-
     args = parse_args(argv)
     cfg = load_config(args)
-    cfg.load_from = args.checkpoint
-    cfg.resume = False
-    if args.dump:
-        configure_dump(cfg, args.dump)
-    if args.show_dir:
-        configure_show(cfg, args.show_dir, args.interval)
+    configure_test(cfg, args.checkpoint, args.dump, args.show_dir,
+                   args.interval)
     setup_runtime(cfg, launcher=args.launcher)
-    runner = Runner.from_cfg(cfg)
-    try:
-        runner.test()
-    except UnsafeCheckpointError as err:
-        raise SystemExit(f'error: {err}') from None
+    run(cfg, 'test')
 
 
 if __name__ == '__main__':

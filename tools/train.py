@@ -5,14 +5,9 @@ first, distributed runs use gloo on CPU (nccl with CUDA), and ``--amp`` is
 refused without a GPU instead of failing inside the optimizer wrapper.
 """
 import argparse
-import os.path as osp
-import sys
 
-sys.path.insert(0, osp.dirname(osp.dirname(osp.abspath(__file__))))
-
-import fga  # noqa: E402,F401  (stack fixes and registration first)
-from fga.apis import add_runtime_args, load_config, setup_runtime  # noqa: E402
-from fga.utils import UnsafeCheckpointError  # noqa: E402
+from fga.engine import (add_runtime_args, configure_train, load_config, run,
+                        setup_runtime)
 
 
 def parse_args(argv=None):
@@ -46,38 +41,11 @@ def parse_args(argv=None):
 
 
 def main(argv=None):
-    from mmengine.runner import Runner
-
     args = parse_args(argv)
     cfg = load_config(args)
-    if args.no_validate:
-        cfg.val_cfg = None
-        cfg.val_dataloader = None
-        cfg.val_evaluator = None
-    if args.resume == 'auto':
-        cfg.resume = True
-        cfg.load_from = None
-    elif args.resume is not None:
-        cfg.resume = True
-        cfg.load_from = args.resume
-    if args.auto_scale_lr:
-        if not cfg.get('auto_scale_lr'):
-            raise SystemExit('--auto-scale-lr: the config has no '
-                             'auto_scale_lr.base_batch_size')
-        cfg.auto_scale_lr.enable = True
-    randomness = cfg.get('randomness', dict())
-    randomness.setdefault('seed', None)
-    if args.seed is not None:
-        randomness['seed'] = args.seed
-    randomness['diff_rank_seed'] = args.diff_rank_seed
-    randomness['deterministic'] = args.deterministic
-    cfg.randomness = randomness
+    configure_train(cfg, args)
     setup_runtime(cfg, launcher=args.launcher, amp=args.amp)
-    runner = Runner.from_cfg(cfg)
-    try:
-        runner.train()
-    except UnsafeCheckpointError as err:
-        raise SystemExit(f'error: {err}') from None
+    run(cfg, 'train')
 
 
 if __name__ == '__main__':

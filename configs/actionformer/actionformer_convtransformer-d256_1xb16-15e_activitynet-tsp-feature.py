@@ -6,7 +6,7 @@
 # (proposal) mAP at tIoU 0.5:0.95.
 _base_ = [
     '../_base_/models/actionformer_convtransformer.py',
-    '../_base_/datasets/activitynet_tsp_feature.py',
+    '../_base_/datasets/localization/activitynet_tsp_feature.py',
     '../_base_/schedules/actionformer_adamw_warmup_cosine.py',
     '../_base_/localization_runtime.py'
 ]

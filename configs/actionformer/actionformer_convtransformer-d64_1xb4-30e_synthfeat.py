@@ -3,7 +3,7 @@
 # EMA) at width 64 on 32-d features.
 _base_ = [
     '../_base_/models/actionformer_convtransformer.py',
-    '../_base_/datasets/synthfeat.py',
+    '../_base_/datasets/localization/synthfeat.py',
     '../_base_/schedules/actionformer_adamw_warmup_cosine.py',
     '../_base_/localization_runtime.py'
 ]

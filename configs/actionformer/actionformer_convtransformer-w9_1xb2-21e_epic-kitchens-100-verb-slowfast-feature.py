@@ -3,7 +3,7 @@
 # ranges, 16 + 5 warm-up epochs, up to 2000 detections per video.
 _base_ = [
     '../_base_/models/actionformer_convtransformer.py',
-    '../_base_/datasets/epic_kitchens_slowfast_feature.py',
+    '../_base_/datasets/localization/epic_kitchens_slowfast_feature.py',
     '../_base_/schedules/actionformer_adamw_warmup_cosine.py',
     '../_base_/localization_runtime.py'
 ]

@@ -4,7 +4,7 @@
 # ActivityNet-style tIoU 0.5:0.95.
 _base_ = [
     '../_base_/models/actionformer_convtransformer.py',
-    '../_base_/datasets/fineaction_i3d_feature.py',
+    '../_base_/datasets/localization/fineaction_i3d_feature.py',
     '../_base_/schedules/actionformer_adamw_warmup_cosine.py',
     '../_base_/localization_runtime.py'
 ]

@@ -2,7 +2,15 @@
 # (README: mAP 82.13/77.80/70.95/59.40/43.87 at tIoU 0.3:0.7, avg 66.83).
 _base_ = [
     '../_base_/models/actionformer_convtransformer.py',
-    '../_base_/datasets/thumos14_i3d_feature.py',
+    '../_base_/datasets/localization/thumos14_i3d_feature.py',
     '../_base_/schedules/actionformer_adamw_warmup_cosine.py',
     '../_base_/localization_runtime.py'
 ]
+
+# The release's THUMOS14 post-processing: multi-class Gaussian Soft-NMS
+# (sigma 0.5), at most 200 segments per video.
+model = dict(
+    head=dict(
+        test_cfg=dict(
+            nms_method='soft', multiclass_nms=True, sigma=0.5,
+            max_seg_num=200)))

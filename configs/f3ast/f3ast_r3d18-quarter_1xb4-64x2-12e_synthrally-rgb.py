@@ -1,7 +1,7 @@
 # F3AST on SynthRally, trained from scratch on a 2-core CPU (the main job).
 _base_ = [
     '../_base_/models/f3ast_r3d18_quarter.py',
-    '../_base_/datasets/synthrally.py',
+    '../_base_/datasets/sequence/synthrally.py',
     '../_base_/schedules/adamw_cosine_short.py',
     '../_base_/sequence_runtime.py'
 ]

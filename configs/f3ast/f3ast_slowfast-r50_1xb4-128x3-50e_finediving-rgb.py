@@ -1,6 +1,6 @@
 _base_ = [
     '../_base_/models/f3ast_slowfast_r50.py',
-    '../_base_/datasets/finediving.py',
+    '../_base_/datasets/sequence/finediving.py',
     '../_base_/schedules/f3ast_adamw_50e.py', '../_base_/sequence_runtime.py'
 ]
 

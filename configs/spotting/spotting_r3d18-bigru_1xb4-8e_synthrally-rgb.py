@@ -1,6 +1,6 @@
 _base_ = [
     '../_base_/models/framewise_spotter_r3d18.py',
-    '../_base_/datasets/synthrally.py',
+    '../_base_/datasets/sequence/synthrally.py',
     '../_base_/schedules/adamw_cosine_short.py',
     '../_base_/sequence_runtime.py'
 ]

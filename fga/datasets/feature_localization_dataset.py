@@ -5,9 +5,9 @@ from typing import Callable, List, Optional, Sequence, Union
 from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
-from .localization_annotations import (load_localization_database,
-                                       localization_label_dict, select_videos,
-                                       video_ground_truth)
+from fga.annotations import (load_localization_database,
+                             localization_label_dict, select_videos,
+                             video_ground_truth)
 
 
 @DATASETS.register_module()

@@ -6,8 +6,8 @@ import numpy as np
 from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
-from ..models.utils.weak_localization import class_balance_weights
-from .haan_annotations import load_haan_annotations, read_gym99_event_ids
+from fga.annotations import (class_balance_weights, load_haan_annotations,
+                             read_gym99_event_ids)
 
 
 @DATASETS.register_module()

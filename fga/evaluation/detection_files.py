@@ -1,59 +1,43 @@
 """Scoring an ActivityNet-format detection file against an annotation JSON
 (the logic of ``tools/analysis_tools/eval_detections.py``)."""
-import warnings
-from typing import Dict, Sequence, Union
+from typing import Optional, Sequence, Union
 
 import numpy as np
 
-from ..datasets.event_annotations import load_json
-from .functional.detection_map import detection_map
-from .metrics.detection_map_metric import load_detection_ground_truth
+from fga.annotations import (load_activitynet_results,
+                             load_localization_database,
+                             localization_label_dict, select_videos,
+                             video_ground_truth)
+from .functional.detection_map import deduplicate_ground_truth, detection_map
 
-__all__ = ['load_activitynet_results', 'evaluate_detection_files']
+__all__ = ['load_detection_ground_truth', 'evaluate_detection_files']
 
 
-def load_activitynet_results(
-        path: str, label_dict: Dict[str, int]) -> Dict[str, np.ndarray]:
-    """Read ``{"results": {video: [{"segment": [s, e], "label": name,
-    "score": p}]}}`` into detection-mAP arrays. Labels may be names or
-    integer class ids; labels of no known class are ignored with a
-    warning (they cannot match any ground truth)."""
-    content = load_json(path, 'prediction file')
-    if not isinstance(content, dict) or not isinstance(
-            content.get('results'), dict):
-        raise ValueError(f'{path}: expected {{"results": {{video: [...]}}}}')
-    videos, segments, labels, scores = [], [], [], []
-    unknown = set()
-    ids = set(label_dict.values())
-    for video, detections in content['results'].items():
-        for i, det in enumerate(detections):
-            try:
-                start, end = (float(x) for x in det['segment'])
-                score = float(det['score'])
-                label = det['label']
-            except (KeyError, TypeError, ValueError):
-                raise ValueError(
-                    f'{path}: video {video}: detection {i} needs "segment" '
-                    f'[start, end], "label" and "score", got {det}') from None
-            if isinstance(label, str) and label in label_dict:
-                index = label_dict[label]
-            elif isinstance(label, int) and label in ids:
-                index = label
-            else:
-                unknown.add(label)
-                continue
-            videos.append(video)
-            segments.append((start, end))
-            labels.append(index)
-            scores.append(score)
-    if unknown:
-        warnings.warn(f'{path}: ignored detections with labels not in the '
-                      f'annotation classes: {sorted(map(str, unknown))[:10]}')
+def load_detection_ground_truth(ann_file: str,
+                                subsets,
+                                classes=None,
+                                num_classes: Optional[int] = None,
+                                class_agnostic: bool = False,
+                                deduplicate: bool = True) -> dict:
+    """Ground truth of a split as detection-mAP arrays (de-duplicated as
+    the official evaluation does)."""
+    database = load_localization_database(ann_file)
+    label_dict = localization_label_dict(database, ann_file, classes,
+                                         num_classes, class_agnostic)
+    videos, segments, labels = [], [], []
+    for video in select_videos(database, subsets):
+        seg, lab = video_ground_truth(video, database[video], label_dict,
+                                      ann_file)
+        keep = (deduplicate_ground_truth(seg, lab) if deduplicate else
+                np.ones(len(lab), dtype=bool))
+        videos += [video] * int(keep.sum())
+        segments.append(seg[keep])
+        labels.append(lab[keep])
     return dict(
         video=np.asarray(videos, dtype=object),
-        segments=np.asarray(segments, dtype=np.float64).reshape(-1, 2),
-        labels=np.asarray(labels, dtype=np.int64),
-        scores=np.asarray(scores, dtype=np.float64))
+        segments=np.concatenate(segments) if segments else np.zeros((0, 2)),
+        labels=np.concatenate(labels) if labels else np.zeros(0, np.int64),
+        label_dict=label_dict)
 
 
 def evaluate_detection_files(ann_file: str,

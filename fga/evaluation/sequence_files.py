@@ -1,67 +1,18 @@
 """Evaluate sequence prediction files against F3AST annotation files."""
 import warnings
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional
 
 import numpy as np
 
-from fga.datasets.event_annotations import (ground_truth_sequence,
-                                            load_classes,
-                                            load_event_annotations, load_json)
-from .functional import (equivalence_matrix, finetennis_tolerance_pairs,
-                         pairs_to_indices, reference_tolerance_index_pairs,
-                         sequence_metrics)
+from fga.annotations import (finetennis_tolerance_pairs, ground_truth_sequence,
+                             load_classes, load_event_annotations,
+                             load_sequence_predictions, pairs_to_indices,
+                             reference_tolerance_index_pairs)
+from .functional.sequence_metrics import equivalence_matrix, sequence_metrics
 
-__all__ = ['load_sequence_predictions', 'tolerance_matrix',
-           'evaluate_sequence_files']
+__all__ = ['tolerance_matrix', 'evaluate_sequence_files']
 
 TOLERANCES = ('none', 'finetennis', 'reference')
-
-
-def load_sequence_predictions(
-        path: str,
-        class_names: List[str]) -> Dict[str, Tuple[np.ndarray, np.ndarray]]:
-    """Read ``[{video, labels: [names], scores?: [[C probs] per label]}]``.
-
-    Returns:
-        video -> (class indices (k,), probability rows (k, C)); rows are
-        one-hot when ``scores`` is absent.
-    """
-    records = load_json(path, 'prediction file')
-    if not isinstance(records, list):
-        raise ValueError(f'{path}: expected a JSON list of predictions')
-    index = {n: i for i, n in enumerate(class_names)}
-    num_classes = len(class_names)
-    out = {}
-    for i, record in enumerate(records):
-        if not isinstance(record, dict) or 'video' not in record or \
-                'labels' not in record:
-            raise ValueError(f'{path}: entry {i} needs "video" and "labels"')
-        video = record['video']
-        if video in out:
-            raise ValueError(f'{path}: video {video} is predicted twice')
-        unknown = [n for n in record['labels'] if n not in index]
-        if unknown:
-            raise ValueError(f'{path}: video {video}: labels {unknown} are '
-                             'not in the class list')
-        labels = np.array([index[n] for n in record['labels']],
-                          dtype=np.int64)
-        if record.get('scores') is None:
-            scores = np.eye(num_classes)[labels]
-        else:
-            scores = np.asarray(record['scores'], dtype=np.float64)
-            if scores.size == 0 and len(labels) == 0:
-                # JSON writes an empty (0, C) array as a bare [].
-                scores = scores.reshape(0, num_classes)
-            if scores.shape != (len(labels), num_classes):
-                raise ValueError(
-                    f'{path}: video {video}: scores have shape '
-                    f'{scores.shape}, expected ({len(labels)}, {num_classes})'
-                    ' (one row per label, one probability per class)')
-            if not np.isfinite(scores).all():
-                raise ValueError(f'{path}: video {video}: scores contain '
-                                 'NaN or Inf')
-        out[video] = (labels, scores.reshape(len(labels), num_classes))
-    return out
 
 
 def tolerance_matrix(tolerance: str,

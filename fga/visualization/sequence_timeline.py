@@ -3,6 +3,8 @@ from typing import Optional, Sequence, Tuple
 
 import numpy as np
 
+from fga.utils.atomic_files import atomic_write
+
 __all__ = ['plot_sequence_timelines']
 
 
@@ -64,9 +66,7 @@ def plot_sequence_timelines(videos: Sequence[Tuple[str, Optional[Sequence[
     if title:
         fig.suptitle(title, fontsize=10)
     fig.tight_layout()
-    tmp = out_file + '.tmp.png'
-    fig.savefig(tmp, dpi=100)
+    with atomic_write(out_file, binary=True) as f:
+        fig.savefig(f, dpi=100, format='png')
     plt.close(fig)
-    import os
-    os.replace(tmp, out_file)
     return out_file

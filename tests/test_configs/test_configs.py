@@ -42,7 +42,8 @@ REAL = [
 def test_real_dataset_configs(shared_data, name, folder, clips,
                               dataset_type, pairs):
     cfg = Config.fromfile(
-        osp.join(ROOT, 'configs', '_base_', 'datasets', f'{name}.py'))
+        osp.join(ROOT, 'configs', '_base_', 'datasets', 'sequence',
+                 f'{name}.py'))
     for loader, expected in zip(('val_dataloader', 'test_dataloader'),
                                 clips):
         dataset_cfg = cfg[loader].dataset

@@ -14,7 +14,8 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 def _synthrally_cfg(root):
     cfg = Config.fromfile(
-        osp.join(ROOT, 'configs', '_base_', 'datasets', 'synthrally.py'))
+        osp.join(ROOT, 'configs', '_base_', 'datasets', 'sequence',
+                 'synthrally.py'))
     for loader in ('train_dataloader', 'test_dataloader'):
         cfg[loader].dataset.data_root = root
     return cfg

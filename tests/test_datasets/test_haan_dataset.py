@@ -5,8 +5,9 @@ import os.path as osp
 import numpy as np
 import pytest
 
-from fga.datasets import (HAANFeatureDataset, haan_to_activitynet,
-                          load_haan_annotations, read_gym99_event_ids)
+from fga.annotations import (haan_to_activitynet, load_haan_annotations,
+                             read_gym99_event_ids)
+from fga.datasets import HAANFeatureDataset
 from fga.datasets.synthetic import generate_synthweak
 from fga.evaluation.functional import detection_map
 

@@ -7,6 +7,7 @@ import cv2
 import pytest
 
 from fga.datasets import FrameListDataset
+from fga.datasets.preparation import split_element_id
 
 
 def test_diving48(run_tool, make_video, repo_root, tmp_path):
@@ -64,8 +65,6 @@ def test_diving48(run_tool, make_video, repo_root, tmp_path):
 
 
 def test_finegym99(run_tool, make_video, repo_root, tmp_path):
-    sys.path.insert(0, os.path.join(repo_root, 'tools', 'data', 'finegym'))
-    from prepare_gym99 import split_element_id
     assert split_element_id('a_b_E_000010_000020_A_0001_0003') == (
         'a_b', 'E_000010_000020', 'A_0001_0003')
     with pytest.raises(ValueError, match='not <video>_E_'):

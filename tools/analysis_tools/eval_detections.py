@@ -11,14 +11,8 @@ one JSON object with ``tiou``, ``mAP_per_tiou`` and ``mAP`` (0-1).
 """
 import argparse
 import json
-import os.path as osp
-import sys
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-sys.path.insert(0, ROOT)
-
-from fga.evaluation.detection_files import \
-    evaluate_detection_files  # noqa: E402
+from fga.evaluation.detection_files import evaluate_detection_files
 
 
 def parse_thresholds(text: str):

@@ -12,14 +12,8 @@ with ``accuracy`` (0-1), ``edit`` (0-100), ``success_rate`` (0-1) and
 """
 import argparse
 import json
-import os.path as osp
-import sys
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-sys.path.insert(0, ROOT)
-
-from fga.evaluation.sequence_files import TOLERANCES  # noqa: E402
-from fga.evaluation.sequence_files import evaluate_sequence_files
+from fga.evaluation.sequence_files import TOLERANCES, evaluate_sequence_files
 
 
 def main(argv=None):

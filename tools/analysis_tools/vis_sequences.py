@@ -7,16 +7,10 @@ PRED_JSON is the format of ``tools/test.py --dump`` (``[{video, labels,
 scores?}]``). Wrong or extra predictions are outlined in red.
 """
 import argparse
-import os.path as osp
-import sys
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-sys.path.insert(0, ROOT)
-
-from fga.datasets import load_classes, load_event_annotations  # noqa: E402
-from fga.evaluation.sequence_files import \
-    load_sequence_predictions  # noqa: E402
-from fga.visualization import plot_sequence_timelines  # noqa: E402
+from fga.annotations import (load_classes, load_event_annotations,
+                             load_sequence_predictions)
+from fga.visualization import plot_sequence_timelines
 
 
 def main(argv=None):

@@ -4,95 +4,13 @@ CVPR 2021) to fga.
     python tools/convert/ibm_to_fga.py model_best.pth.tar OUT.pth \
         [--trust-checkpoint]
 
-Handles the backbones MMAction2 lacks: ``i3d`` → ``I3DInception``,
-``s3d`` → ``S3D``, ``inception_v1`` → ``InceptionV1`` / ``InceptionV1TAM``
-and ``resnet`` (TSN / TAM) → ``ResNetTAM``; the classifier ``fc`` becomes
-``cls_head.fc_cls`` (``I3DHead`` for 3D models, ``TSMHead`` for 2D ones).
-Inception models keep their names; ResNets take MMAction2's
-(``conv1.conv``, ``conv1.bn``, ``downsample.conv``…); TAM branches
-(``prev_se``/``curr_se``/``next_se`` or ``blending_layers.i``) become
-``branches.0…r−1``. Temporal pooling ("-ts"/"-tp") has no parameters:
-pick the config that matches how the model was trained.
+See :mod:`fga.models.converters.ibm` for the architectures and key mapping.
+Temporal pooling ("-ts"/"-tp") has no parameters: pick the config that
+matches how the model was trained.
 """
 import argparse
-import os.path as osp
-import sys
-from collections import OrderedDict
-from typing import Dict, List, Tuple
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-sys.path.insert(0, ROOT)
-
-import torch  # noqa: E402
-
-from fga.utils import load_checkpoint_file  # noqa: E402
-from fga.utils import rename_state_dict, save_checkpoint_atomic
-
-HEAD_RULE = (r'fc\.(weight|bias)', r'cls_head.fc_cls.\1')
-
-
-def _tam_rules(source: str, target: str) -> List[Tuple[str, str]]:
-    """TAM branches under the regex ``source`` (one group) moved to
-    ``target`` (a template using that group)."""
-    rules = [(source + rf'\.{name}_se\.fc1\.weight',
-              target + f'.branches.{index}.weight')
-             for index, name in enumerate(('prev', 'curr', 'next'))]
-    rules.append((source + r'\.blending_layers\.(\d+)\.fc1\.weight',
-                  target + r'.branches.\2.weight'))
-    return rules
-
-
-INCEPTION_RULES = [HEAD_RULE] + _tam_rules(
-    r'(tam\w+)', r'backbone.\1') + [(r'(.+)', r'backbone.\1')]
-RESNET_RULES = [
-    HEAD_RULE,
-    (r'conv1\.weight', 'backbone.conv1.conv.weight'),
-    (r'bn1\.(\w+)', r'backbone.conv1.bn.\1'),
-    (r'(layer\d+\.\d+)\.conv(\d)\.weight', r'backbone.\1.conv\2.conv.weight'),
-    (r'(layer\d+\.\d+)\.bn(\d)\.(\w+)', r'backbone.\1.conv\2.bn.\3'),
-    (r'(layer\d+\.\d+)\.downsample\.0\.weight',
-     r'backbone.\1.downsample.conv.weight'),
-    (r'(layer\d+\.\d+)\.downsample\.1\.(\w+)',
-     r'backbone.\1.downsample.bn.\2'),
-] + _tam_rules(r'(layer\d+\.\d+)\.tam', r'backbone.\1.conv1.tam')
-
-
-def detect_architecture(state_dict: Dict[str, torch.Tensor]) -> str:
-    """``'i3d'``, ``'s3d'``, ``'inception_v1'`` or ``'resnet'``, from the
-    parameter names and the stem's dimensionality."""
-    keys = {
-        k[len('module.'):] if k.startswith('module.') else k: v
-        for k, v in state_dict.items()
-    }
-    if 'bn1.weight' in keys and 'conv1.weight' in keys:
-        if keys['conv1.weight'].dim() != 4:
-            raise ValueError('3D ResNets (i3d_resnet, s3d_resnet) map onto '
-                             "MMAction2's ResNet3d / ResNet2Plus1d; this "
-                             'converter handles the 2D ResNet (TSN/TAM)')
-        return 'resnet'
-    stem = keys.get('conv1.conv.weight')
-    if stem is None or 'inception5b.branch1.conv.weight' not in keys:
-        raise ValueError('not an IBM InceptionV1/ResNet state dict (no '
-                         'conv1.conv.weight / inception5b or bn1.weight)')
-    if stem.dim() == 4:
-        return 'inception_v1'
-    return 's3d' if any('conv_t' in k for k in keys) else 'i3d'
-
-
-BACKBONES = dict(
-    i3d='I3DInception',
-    s3d='S3D',
-    inception_v1='InceptionV1',
-    resnet='ResNetTAM')
-
-
-def convert_state_dict(
-        state_dict: Dict[str, torch.Tensor]) -> Tuple[OrderedDict, str]:
-    """Rename an IBM state dict; returns it and the detected architecture.
-    A key without an fga counterpart is an error."""
-    arch = detect_architecture(state_dict)
-    rules = RESNET_RULES if arch == 'resnet' else INCEPTION_RULES
-    return rename_state_dict(state_dict, rules, regex=True), arch
+from fga.models.converters import convert_checkpoint, convert_ibm_checkpoint
 
 
 def main(argv=None):
@@ -104,16 +22,12 @@ def main(argv=None):
         action='store_true',
         help='load with weights_only=False (only for files you trust)')
     args = parser.parse_args(argv)
-    checkpoint = load_checkpoint_file(args.src, args.trust_checkpoint)
-    state_dict = checkpoint.get('state_dict', checkpoint)
-    converted, arch = convert_state_dict(state_dict)
-    tam = any('.branches.' in k for k in converted)
-    meta = dict(converted_from=osp.basename(args.src), ibm_arch=arch)
-    if isinstance(checkpoint.get('arch'), str):
-        meta['ibm_name'] = checkpoint['arch']
-    save_checkpoint_atomic(dict(state_dict=converted, meta=meta), args.dst)
-    print(f'{len(converted)} tensors of {arch} written to {args.dst}; '
-          f'backbone type {BACKBONES[arch]}{" with TAM" if tam else ""}')
+    state_dict, meta = convert_checkpoint(args.src, args.dst,
+                                          convert_ibm_checkpoint,
+                                          args.trust_checkpoint)
+    print(f'{len(state_dict)} tensors of {meta["ibm_arch"]} written to '
+          f'{args.dst}; backbone type {meta["backbone"]}'
+          f'{" with TAM" if meta["tam"] else ""}')
 
 
 if __name__ == '__main__':

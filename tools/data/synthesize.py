@@ -11,18 +11,12 @@
         [--visible-frames K]
 """
 import argparse
-import os.path as osp
-import sys
 import time
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-sys.path.insert(0, ROOT)
-
-from fga.datasets.synthetic import SYNTHFEAT_DEFAULTS  # noqa: E402
-from fga.datasets.synthetic import (MOVE4MNIST_DEFAULTS, SYNTHRALLY_DEFAULTS,
-                                    SYNTHWEAK_DEFAULTS, generate_move4mnist,
-                                    generate_synthfeat, generate_synthrally,
-                                    generate_synthweak)
+from fga.datasets.synthetic import (MOVE4MNIST_DEFAULTS, SYNTHFEAT_DEFAULTS,
+                                    SYNTHRALLY_DEFAULTS, SYNTHWEAK_DEFAULTS,
+                                    generate_move4mnist, generate_synthfeat,
+                                    generate_synthrally, generate_synthweak)
 
 # subcommand: (name printed, help, generator, {option: (default, help)});
 # every option becomes the generator keyword of the same name.

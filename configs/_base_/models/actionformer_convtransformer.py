@@ -35,15 +35,7 @@ model = dict(
         center_radius=1.5,
         loss_weight=1.0,
         init_loss_norm=100,
-        label_smoothing=0.0,
-        test_cfg=dict(
-            pre_nms_thresh=0.001,
-            pre_nms_topk=2000,
-            duration_thresh=0.05,
-            nms_method='soft',
-            iou_threshold=0.1,
-            min_score=0.001,
-            max_seg_num=200,
-            multiclass_nms=True,
-            sigma=0.5,
-            voting_thresh=0.7)))
+        label_smoothing=0.0))
+# Decoding and NMS: DEFAULT_TEST_CFG of fga.models.heads.actionformer_head
+# (the release's THUMOS14 values); configs override single keys of
+# model.head.test_cfg.

@@ -1,7 +1,7 @@
 _base_ = [
     '../../_base_/models/i3d_inception_v1.py',
-    '../../_base_/datasets/diving48.py',
-    '../../_base_/datasets/sampling/uniform32_3d.py',
+    '../../_base_/datasets/recognition/diving48.py',
+    '../../_base_/datasets/recognition/sampling/uniform32_3d.py',
     '../../_base_/schedules/sgd_cosine_50e.py',
     '../../_base_/default_runtime.py'
 ]

@@ -1,7 +1,7 @@
 _base_ = [
     '../../_base_/models/s3d_inception_v1.py',
-    '../../_base_/datasets/mini_kinetics200.py',
-    '../../_base_/datasets/sampling/dense32x2_3d.py',
+    '../../_base_/datasets/recognition/mini_kinetics200.py',
+    '../../_base_/datasets/recognition/sampling/dense32x2_3d.py',
     '../../_base_/schedules/sgd_cosine_100e.py',
     '../../_base_/default_runtime.py'
 ]

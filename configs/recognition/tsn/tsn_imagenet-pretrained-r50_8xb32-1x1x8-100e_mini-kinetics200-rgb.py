@@ -1,7 +1,7 @@
 _base_ = [
     '../../_base_/models/tsn_r50.py',
-    '../../_base_/datasets/mini_kinetics200.py',
-    '../../_base_/datasets/sampling/uniform8_2d.py',
+    '../../_base_/datasets/recognition/mini_kinetics200.py',
+    '../../_base_/datasets/recognition/sampling/uniform8_2d.py',
     '../../_base_/schedules/sgd_cosine_100e.py',
     '../../_base_/default_runtime.py'
 ]

@@ -17,7 +17,8 @@ from typing import Dict
 import cv2
 import numpy as np
 
-from .atomic_output import begin_atomic_output, finish_atomic_output
+from fga.utils.atomic_files import (begin_generated_directory,
+                                    finish_generated_directory)
 
 __all__ = ['MOVE4MNIST_CLASSES', 'MOVE4MNIST_DEFAULTS', 'generate_move4mnist']
 
@@ -103,7 +104,7 @@ def generate_move4mnist(
         videos per split.
     """
     cfg = MOVE4MNIST_DEFAULTS
-    final_dir, out_dir = begin_atomic_output(out_dir, overwrite)
+    final_dir, out_dir = begin_generated_directory(out_dir, overwrite)
     os.makedirs(osp.join(out_dir, 'file_list'))
     os.makedirs(osp.join(out_dir, 'labels'))
     with open(osp.join(out_dir, 'labels', 'classInd.txt'), 'w') as f:
@@ -131,5 +132,5 @@ def generate_move4mnist(
                          f'movingmnist_rgb_{split}_split_1.txt'), 'w') as f:
             f.writelines(lines)
         counts[split] = len(lines)
-    finish_atomic_output(out_dir, final_dir)
+    finish_generated_directory(out_dir, final_dir)
     return counts

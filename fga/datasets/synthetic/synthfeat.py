@@ -17,7 +17,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .atomic_output import begin_atomic_output, finish_atomic_output
+from fga.utils.atomic_files import (begin_generated_directory,
+                                    finish_generated_directory)
 
 __all__ = ['SYNTHFEAT_DEFAULTS', 'synthfeat_classes', 'generate_synthfeat']
 
@@ -95,7 +96,7 @@ def generate_synthfeat(out_dir: str,
         raise ValueError(f'num_classes must be even (classes come in '
                          f'pairs), got {num_classes}')
     cfg = SYNTHFEAT_DEFAULTS
-    final_dir, out_dir = begin_atomic_output(out_dir, overwrite)
+    final_dir, out_dir = begin_generated_directory(out_dir, overwrite)
     os.makedirs(osp.join(out_dir, 'features'))
     rng = np.random.default_rng(seed)
     basis = np.linalg.qr(rng.normal(size=(channels, channels)))[0]
@@ -134,5 +135,5 @@ def generate_synthfeat(out_dir: str,
         json.dump(dict(version='synthfeat-1', database=database), f)
     with open(osp.join(out_dir, 'classes.txt'), 'w') as f:
         f.write('\n'.join(names) + '\n')
-    finish_atomic_output(out_dir, final_dir)
+    finish_generated_directory(out_dir, final_dir)
     return counts

@@ -27,7 +27,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
-from .atomic_output import begin_atomic_output, finish_atomic_output
+from fga.utils.atomic_files import (begin_generated_directory,
+                                    finish_generated_directory)
 
 __all__ = ['synthrally_classes', 'generate_synthrally', 'SYNTHRALLY_DEFAULTS']
 
@@ -256,7 +257,7 @@ def generate_synthrally(out_dir: str,
     Returns:
         Number of videos per split.
     """
-    final_dir, out_dir = begin_atomic_output(out_dir, overwrite)
+    final_dir, out_dir = begin_generated_directory(out_dir, overwrite)
     splits = splits or SYNTHRALLY_DEFAULTS['splits']
     rng = np.random.default_rng(seed)
     with open(osp.join(out_dir, 'classes.txt'), 'w') as f:
@@ -286,5 +287,5 @@ def generate_synthrally(out_dir: str,
         with open(osp.join(out_dir, f'{split}.json'), 'w') as f:
             json.dump(records, f, indent=1)
         counts[split] = len(records)
-    finish_atomic_output(out_dir, final_dir)
+    finish_generated_directory(out_dir, final_dir)
     return counts

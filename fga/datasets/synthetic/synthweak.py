@@ -15,7 +15,8 @@ from typing import Dict
 
 import numpy as np
 
-from .atomic_output import begin_atomic_output, finish_atomic_output
+from fga.utils.atomic_files import (begin_generated_directory,
+                                    finish_generated_directory)
 
 __all__ = ['SYNTHWEAK_DEFAULTS', 'generate_synthweak']
 
@@ -43,7 +44,7 @@ def generate_synthweak(out_dir: str,
         ``train`` and ``test`` video counts.
     """
     cfg = SYNTHWEAK_DEFAULTS
-    final_dir, out_dir = begin_atomic_output(out_dir, overwrite)
+    final_dir, out_dir = begin_generated_directory(out_dir, overwrite)
     rng = np.random.default_rng(seed)
     num_fine = cfg['num_coarse'] * cfg['fine_per_coarse']
     basis = np.linalg.qr(rng.normal(size=(cfg['channels'],
@@ -89,5 +90,5 @@ def generate_synthweak(out_dir: str,
                        num_fine_classes=num_fine,
                        num_coarse_classes=cfg['num_coarse'],
                        channels=cfg['channels']), f)
-    finish_atomic_output(out_dir, final_dir)
+    finish_generated_directory(out_dir, final_dir)
     return dict(train=num_train, test=videos - num_train)

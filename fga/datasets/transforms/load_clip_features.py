@@ -1,6 +1,7 @@
-import numpy as np
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
+
+from fga.annotations.features import check_feature_array, load_feature_array
 
 
 @TRANSFORMS.register_module()
@@ -19,22 +20,10 @@ class LoadClipFeatures(BaseTransform):
     def transform(self, results: dict) -> dict:
         video = results['video_id']
         if 'feature' in results:
-            feats, source = results['feature'], 'the feature array'
+            feats = check_feature_array(results['feature'], self.in_channels,
+                                        'in the feature array', video)
         else:
-            source = results['feature_path']
-            try:
-                feats = np.load(source)
-            except (OSError, ValueError) as err:
-                raise ValueError(f'video {video}: cannot read features '
-                                 f'{source}: {err}') from None
-        feats = np.asarray(feats)
-        if feats.ndim != 2 or feats.shape[1] != self.in_channels or len(
-                feats) == 0:
-            raise ValueError(f'video {video}: features in {source} have '
-                             f'shape {feats.shape}, expected (T >= 1, '
-                             f'{self.in_channels})')
-        if not np.isfinite(feats).all():
-            raise ValueError(f'video {video}: features in {source} contain '
-                             'NaN or Inf')
-        results['feat'] = feats.astype(np.float32)
+            feats = load_feature_array(results['feature_path'],
+                                       self.in_channels, video)
+        results['feat'] = feats
         return results

@@ -4,6 +4,8 @@ import torch.nn.functional as F
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
+from fga.annotations.features import load_feature_array
+
 
 @TRANSFORMS.register_module()
 class LoadFeature(BaseTransform):
@@ -42,30 +44,10 @@ class LoadFeature(BaseTransform):
         self.resize_length = resize_length
         self.npz_key = npz_key
 
-    def _read(self, path: str, video: str) -> np.ndarray:
-        try:
-            data = np.load(path)
-            if isinstance(data, np.lib.npyio.NpzFile):
-                if self.npz_key not in data:
-                    raise ValueError(f'no array {self.npz_key!r} (has '
-                                     f'{list(data.keys())})')
-                data = data[self.npz_key]
-        except (OSError, ValueError, EOFError) as err:
-            raise ValueError(f'video {video}: cannot read features {path}: '
-                             f'{err}') from None
-        if data.ndim != 2 or data.shape[1] != self.in_channels:
-            raise ValueError(f'video {video}: features {path} have shape '
-                             f'{data.shape}, expected (T, {self.in_channels})')
-        if data.shape[0] == 0:
-            raise ValueError(f'video {video}: features {path} are empty')
-        if not np.isfinite(data).all():
-            raise ValueError(f'video {video}: features {path} contain NaN '
-                             f'or Inf')
-        return data.astype(np.float32)
-
     def transform(self, results: dict) -> dict:
         video = results['video_id']
-        feats = self._read(results['feature_path'], video)
+        feats = load_feature_array(results['feature_path'],
+                                   self.in_channels, video, self.npz_key)
         stride = results['feat_stride']
         frames = results['feat_num_frames']
         if self.force_upsampling:

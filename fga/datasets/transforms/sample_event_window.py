@@ -5,8 +5,8 @@ import numpy as np
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
-from fga.utils.sequence_vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS,
-                                           PAD_TOKEN, START_TOKEN)
+from fga.annotations.vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS,
+                                        PAD_TOKEN, START_TOKEN)
 
 
 @TRANSFORMS.register_module()

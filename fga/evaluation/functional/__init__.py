@@ -9,9 +9,6 @@ from .sequence_metrics import (collapse_runs, edit_distances, edit_scores,
 from .spotting_map import spotting_average_precision, spotting_map
 from .temporal_iou import (broadcast_segment_iou, pairwise_segment_iou,
                            segment_iou)
-from .tolerance import (finetennis_tolerance_pairs, pairs_to_indices,
-                        reference_tolerance_id_pairs,
-                        reference_tolerance_index_pairs)
 
 __all__ = [
     'deduplicate_ground_truth', 'detection_average_precision', 'detection_map',
@@ -20,6 +17,5 @@ __all__ = [
     'average_precision_per_class', 'collapse_runs', 'edit_distances',
     'edit_scores', 'equivalence_matrix', 'sequence_accuracy', 'sequence_map',
     'sequence_metrics', 'success_rate', 'spotting_average_precision',
-    'spotting_map', 'finetennis_tolerance_pairs', 'pairs_to_indices',
-    'reference_tolerance_id_pairs', 'reference_tolerance_index_pairs'
+    'spotting_map'
 ]

@@ -1,6 +1,3 @@
-import json
-import os
-import os.path as osp
 from collections import OrderedDict
 from typing import Optional, Sequence
 
@@ -9,42 +6,10 @@ from mmaction.registry import METRICS
 from mmengine.evaluator import BaseMetric
 from mmengine.logging import MMLogger
 
-from ...datasets.localization_annotations import (load_localization_database,
-                                                  localization_label_dict,
-                                                  select_videos,
-                                                  video_ground_truth)
+from fga.annotations import write_activitynet_results
+from fga.utils.arrays import to_numpy
+from ..detection_files import load_detection_ground_truth
 from ..functional.detection_map import deduplicate_ground_truth, detection_map
-
-
-def _numpy(x):
-    return x.detach().cpu().numpy() if hasattr(x, 'detach') else np.asarray(x)
-
-
-def load_detection_ground_truth(ann_file: str,
-                                subsets,
-                                classes=None,
-                                num_classes: Optional[int] = None,
-                                class_agnostic: bool = False,
-                                deduplicate: bool = True) -> dict:
-    """Ground truth of a split as detection-mAP arrays (de-duplicated as
-    the official evaluation does)."""
-    database = load_localization_database(ann_file)
-    label_dict = localization_label_dict(database, ann_file, classes,
-                                         num_classes, class_agnostic)
-    videos, segments, labels = [], [], []
-    for video in select_videos(database, subsets):
-        seg, lab = video_ground_truth(video, database[video], label_dict,
-                                      ann_file)
-        keep = (deduplicate_ground_truth(seg, lab) if deduplicate else
-                np.ones(len(lab), dtype=bool))
-        videos += [video] * int(keep.sum())
-        segments.append(seg[keep])
-        labels.append(lab[keep])
-    return dict(
-        video=np.asarray(videos, dtype=object),
-        segments=np.concatenate(segments) if segments else np.zeros((0, 2)),
-        labels=np.concatenate(labels) if labels else np.zeros(0, np.int64),
-        label_dict=label_dict)
 
 
 @METRICS.register_module()
@@ -99,14 +64,14 @@ class TALDetectionMAP(BaseMetric):
         for sample in data_samples:
             pred = sample['pred_instances']
             result = dict(video=sample['video_id'],
-                          segments=_numpy(pred['segments']).reshape(-1, 2),
-                          scores=_numpy(pred['scores']),
-                          labels=_numpy(pred['labels']).astype(np.int64))
+                          segments=to_numpy(pred['segments']).reshape(-1, 2),
+                          scores=to_numpy(pred['scores']),
+                          labels=to_numpy(pred['labels']).astype(np.int64))
             if self.ann_file is None:
                 gt = sample['gt_instances']
-                result['gt_segments'] = _numpy(gt['segments']).reshape(
+                result['gt_segments'] = to_numpy(gt['segments']).reshape(
                     -1, 2).astype(np.float64)
-                result['gt_labels'] = _numpy(gt['labels']).astype(np.int64)
+                result['gt_labels'] = to_numpy(gt['labels']).astype(np.int64)
             self.results.append(result)
 
     def compute_metrics(self, results: list) -> dict:
@@ -172,24 +137,3 @@ class TALDetectionMAP(BaseMetric):
                     labels=np.concatenate(labels) if labels else np.zeros(
                         0, np.int64),
                     label_dict={n: i for i, n in enumerate(names)})
-
-
-def write_activitynet_results(path: str, results: Sequence[dict],
-                              names: dict) -> None:
-    """Write ``{"results": {video: [{segment, label, score}]}}`` atomically.
-    """
-    content = dict(results={
-        r['video']: [
-            dict(segment=[round(float(s), 4), round(float(e), 4)],
-                 label=names.get(int(label), str(int(label))),
-                 score=float(score))
-            for (s, e), score, label in zip(r['segments'], r['scores'],
-                                            r['labels'])
-        ]
-        for r in results
-    })
-    os.makedirs(osp.dirname(osp.abspath(path)), exist_ok=True)
-    tmp = f'{path}.tmp'
-    with open(tmp, 'w') as f:
-        json.dump(content, f)
-    os.replace(tmp, path)

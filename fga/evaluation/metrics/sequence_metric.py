@@ -1,7 +1,4 @@
 """Accuracy, edit score, success rate and mAP of predicted label sequences."""
-import json
-import os
-import os.path as osp
 from collections import defaultdict
 from typing import Dict, List, Optional, Sequence
 
@@ -10,12 +7,10 @@ from mmaction.registry import METRICS
 from mmengine.evaluator import BaseMetric
 from mmengine.logging import MMLogger
 
-from ..functional import (equivalence_matrix, pairs_to_indices,
-                          reference_tolerance_index_pairs, sequence_metrics)
-
-
-def _numpy(value) -> np.ndarray:
-    return value.cpu().numpy() if hasattr(value, 'cpu') else np.asarray(value)
+from fga.annotations import (pairs_to_indices, reference_tolerance_index_pairs,
+                             write_sequence_predictions)
+from fga.utils.arrays import to_numpy
+from ..functional.sequence_metrics import equivalence_matrix, sequence_metrics
 
 
 @METRICS.register_module()
@@ -68,10 +63,10 @@ class SequenceMetric(BaseMetric):
                 dict(
                     video=sample['video'],
                     clip_start_index=int(sample['clip_start_index']),
-                    pred_labels=_numpy(sample['pred_labels']).astype(int),
-                    pred_scores=_numpy(sample['pred_scores']).astype(
+                    pred_labels=to_numpy(sample['pred_labels']).astype(int),
+                    pred_scores=to_numpy(sample['pred_scores']).astype(
                         np.float32),
-                    gt_sequence=_numpy(sample['gt_sequence']).astype(int)))
+                    gt_sequence=to_numpy(sample['gt_sequence']).astype(int)))
 
     def _equivalent(self, num_classes: int) -> Optional[np.ndarray]:
         if not self.with_tolerance:
@@ -114,18 +109,8 @@ class SequenceMetric(BaseMetric):
         return metrics
 
     def _write_predictions(self, videos, preds, scores, classes) -> None:
-        records = [
-            dict(video=video,
-                 labels=[classes[i] for i in pred],
-                 scores=np.round(score, 6).tolist())
-            for video, pred, score in zip(videos, preds, scores)
-        ]
-        directory = osp.dirname(osp.abspath(self.prediction_file))
-        os.makedirs(directory, exist_ok=True)
-        tmp = self.prediction_file + '.tmp'
-        with open(tmp, 'w', encoding='utf-8') as f:
-            json.dump(records, f)
-        os.replace(tmp, self.prediction_file)
+        write_sequence_predictions(self.prediction_file, videos, preds,
+                                   scores, classes)
         MMLogger.get_current_instance().info(
-            f'sequence predictions of {len(records)} videos written to '
+            f'sequence predictions of {len(videos)} videos written to '
             f'{self.prediction_file}')

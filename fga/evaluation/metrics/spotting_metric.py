@@ -5,8 +5,8 @@ from typing import Dict, List, Optional, Sequence
 from mmaction.registry import METRICS
 from mmengine.evaluator import BaseMetric
 
-from ..functional import spotting_map
-from .sequence_metric import _numpy
+from fga.utils.arrays import to_numpy
+from ..functional.spotting_map import spotting_map
 
 
 @METRICS.register_module()
@@ -42,11 +42,11 @@ class SpottingMetric(BaseMetric):
             self.results.append(
                 dict(
                     video=sample['video'],
-                    frames=_numpy(sample['pred_event_frames']) // unit,
-                    labels=_numpy(sample['pred_event_labels']),
-                    scores=_numpy(sample['pred_event_scores']),
-                    gt_frames=_numpy(sample['gt_event_frames']) // unit,
-                    gt_labels=_numpy(sample['gt_event_labels'])))
+                    frames=to_numpy(sample['pred_event_frames']) // unit,
+                    labels=to_numpy(sample['pred_event_labels']),
+                    scores=to_numpy(sample['pred_event_scores']),
+                    gt_frames=to_numpy(sample['gt_event_frames']) // unit,
+                    gt_labels=to_numpy(sample['gt_event_labels'])))
 
     def compute_metrics(self, results: List[dict]) -> Dict[str, float]:
         classes = self.dataset_meta['classes']

@@ -6,8 +6,8 @@ from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from torch import nn
 
-from ..utils.temporal_blocks import (ChannelLayerNorm, MaskedConv1d,
-                                     TemporalTransformerBlock, sinusoid_table)
+from ..common import ChannelLayerNorm, MaskedConv1d, TemporalTransformerBlock
+from ..utils.sinusoid import sinusoid_table
 
 
 @MODELS.register_module()

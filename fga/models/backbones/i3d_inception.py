@@ -8,7 +8,7 @@ from mmengine.model import BaseModule
 from mmengine.runner.checkpoint import CheckpointLoader
 from torch import nn
 
-from ..utils.inception import INCEPTION_V1_WIDTHS, BasicConv, InceptionBlock
+from ..common.inception import INCEPTION_V1_WIDTHS, BasicConv, InceptionBlock
 from ..utils.inflation import inflate_2d_state_dict
 
 

@@ -5,9 +5,9 @@ from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from torch import nn
 
-from ..utils.inception import INCEPTION_V1_WIDTHS, BasicConv, InceptionBlock
-from ..utils.temporal_aggregation import (BLVNetTAM, TemporalPooling,
-                                          pooled_frames)
+from ..common.inception import INCEPTION_V1_WIDTHS, BasicConv, InceptionBlock
+from ..common.temporal_aggregation import (BLVNetTAM, TemporalPooling,
+                                           pooled_frames)
 
 
 @MODELS.register_module()

@@ -5,8 +5,8 @@ from mmaction.models.backbones.resnet import ResNet
 from mmaction.registry import MODELS
 from torch import nn
 
-from ..utils.temporal_aggregation import (BLVNetTAM, TemporalPooling,
-                                          pooled_frames)
+from ..common.temporal_aggregation import (BLVNetTAM, TemporalPooling,
+                                           pooled_frames)
 
 
 def _aggregate_branch_input(conv1: nn.Module,

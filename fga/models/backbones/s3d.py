@@ -1,7 +1,7 @@
 from mmaction.registry import MODELS
 from torch import nn
 
-from ..utils.inception import SelfGating, SeparableConv3d
+from ..common.inception import SelfGating, SeparableConv3d
 from .i3d_inception import I3DInception
 
 

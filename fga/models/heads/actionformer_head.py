@@ -7,12 +7,24 @@ from mmengine.model import BaseModule
 from mmengine.structures import InstanceData
 from torch import nn
 
+from ..common import ChannelLayerNorm, MaskedConv1d, Scale
 from ..utils.point_targets import assign_points, pyramid_points
 from ..utils.segment_nms import batched_nms_1d
-from ..utils.temporal_blocks import ChannelLayerNorm, MaskedConv1d, Scale
 
 DEFAULT_REGRESSION_RANGES = ((0, 4), (4, 8), (8, 16), (16, 32), (32, 64),
                              (64, 10000))
+# Decoding and NMS (see ``predict``); the release's THUMOS14 values.
+DEFAULT_TEST_CFG = dict(
+    pre_nms_thresh=0.001,
+    pre_nms_topk=2000,
+    duration_thresh=0.05,
+    nms_method='soft',
+    iou_threshold=0.1,
+    min_score=0.001,
+    max_seg_num=200,
+    multiclass_nms=True,
+    sigma=0.5,
+    voting_thresh=0.7)
 
 
 class _SharedConvTower(nn.Module):
@@ -100,7 +112,8 @@ class ActionFormerHead(BaseModule):
             normalises both losses (momentum 0.9); kept as a buffer so a
             resumed run continues exactly.
         label_smoothing: ε of y ← y(1-ε) + ε/(C+1).
-        test_cfg: decoding and NMS settings (see ``predict``).
+        test_cfg: decoding and NMS settings overriding
+            :data:`DEFAULT_TEST_CFG` (see ``predict``).
     """
 
     def __init__(self,
@@ -147,18 +160,11 @@ class ActionFormerHead(BaseModule):
                                           kernel_size, with_ln)
         self.loss_cls = MODELS.build(loss_cls)
         self.loss_reg = MODELS.build(loss_reg)
-        self.test_cfg = dict(
-            pre_nms_thresh=0.001,
-            pre_nms_topk=2000,
-            duration_thresh=0.05,
-            nms_method='soft',
-            iou_threshold=0.1,
-            min_score=0.001,
-            max_seg_num=200,
-            multiclass_nms=True,
-            sigma=0.5,
-            voting_thresh=0.75)
-        self.test_cfg.update(test_cfg or {})
+        unknown = set(test_cfg or {}) - set(DEFAULT_TEST_CFG)
+        if unknown:
+            raise ValueError(f'unknown test_cfg keys {sorted(unknown)}; '
+                             f'expected some of {sorted(DEFAULT_TEST_CFG)}')
+        self.test_cfg = dict(DEFAULT_TEST_CFG, **(test_cfg or {}))
 
     def forward(self, feats: Sequence[torch.Tensor],
                 masks: Sequence[torch.Tensor]

@@ -9,26 +9,15 @@ import torch.nn.functional as F
 from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 
-from fga.utils.sequence_vocabulary import NUM_SPECIAL_TOKENS, PAD_TOKEN
+from fga.annotations.vocabulary import NUM_SPECIAL_TOKENS, PAD_TOKEN
+from ..common import PostNormEncoderLayer
 from ..utils.event_targets import IGNORE_INDEX, frame_event_targets
 from ..utils.sequence_decoding import (beam_decode, best_first_decode,
                                        greedy_decode)
-from ..utils.transformer import PostNormEncoderLayer
+from ..utils.sinusoid import sinusoid_table
 
 DECODERS = dict(
     best_first=best_first_decode, greedy=greedy_decode, beam=beam_decode)
-
-
-def sinusoidal_positions(length: int, dim: int) -> torch.Tensor:
-    """(1, length, dim) table: sin on even, cos on odd channels."""
-    position = torch.arange(length, dtype=torch.float32)[:, None]
-    frequency = torch.exp(
-        torch.arange(0, dim, 2, dtype=torch.float32) *
-        (-math.log(10000.0) / dim))
-    table = torch.zeros(1, length, dim)
-    table[0, :, 0::2] = torch.sin(position * frequency)
-    table[0, :, 1::2] = torch.cos(position * frequency)
-    return table
 
 
 def random_frame_mask(padding_mask: torch.Tensor,
@@ -148,7 +137,8 @@ class F3ASTHead(BaseModule):
         self.encoder_position_dropout = nn.Dropout(position_dropout)
         self.decoder_position_dropout = nn.Dropout(position_dropout)
         self.register_buffer(
-            'positions', sinusoidal_positions(max_positions, d_model),
+            'positions',
+            sinusoid_table(max_positions, d_model).transpose(1, 2),
             persistent=False)
 
     def video_attention(self) -> Optional[torch.Tensor]:

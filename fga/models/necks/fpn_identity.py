@@ -5,7 +5,7 @@ from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from torch import nn
 
-from ..utils.temporal_blocks import ChannelLayerNorm
+from ..common import ChannelLayerNorm
 
 
 @MODELS.register_module()

@@ -1,36 +1,28 @@
-from .event_targets import frame_event_targets
+"""Pure functions of fga's models: targets, decoding, (Soft-)NMS,
+clustering, weight inflation and masks. Building blocks
+(``nn.Module``) live in :mod:`fga.models.common`."""
+from .event_targets import IGNORE_INDEX, frame_event_targets
 from .frame_clustering import (cluster_means, consecutive_hamming,
                                cumulative_clusters, slope_clusters)
-from .inception import (INCEPTION_V1_WIDTHS, BasicConv, InceptionBlock,
-                        SelfGating, SeparableConv3d)
 from .inflation import inflate_2d_state_dict
+from .masking import downsample_mask
 from .point_targets import assign_points, pyramid_points
 from .segment_nms import (batched_nms_1d, nms_1d, segment_overlaps,
                           segment_voting, soft_nms_1d)
 from .sequence_decoding import (beam_decode, best_first_decode, greedy_decode,
                                 length_score)
-from .temporal_aggregation import BLVNetTAM, TemporalPooling, pooled_frames
-from .temporal_blocks import (AffineDropPath, ChannelLayerNorm,
-                              LocalMaskedAttention, MaskedConv1d, Scale,
-                              TemporalTransformerBlock, downsample_mask,
-                              sinusoid_table)
-from .transformer import PostNormEncoderLayer
+from .sinusoid import sinusoid_table
 from .weak_localization import (above_mean_pooling, cas_proposals,
-                                class_balance_weights,
                                 coarse_level_representations,
                                 fine_level_representations, visual_concepts)
 
 __all__ = [
-    'PostNormEncoderLayer', 'beam_decode', 'best_first_decode',
-    'frame_event_targets', 'greedy_decode', 'length_score', 'assign_points',
-    'pyramid_points', 'batched_nms_1d', 'nms_1d', 'segment_overlaps',
-    'segment_voting', 'soft_nms_1d', 'AffineDropPath', 'ChannelLayerNorm',
-    'LocalMaskedAttention', 'MaskedConv1d', 'Scale',
-    'TemporalTransformerBlock', 'downsample_mask', 'sinusoid_table',
-    'above_mean_pooling', 'cas_proposals', 'class_balance_weights',
-    'coarse_level_representations', 'fine_level_representations',
-    'visual_concepts', 'cluster_means', 'consecutive_hamming',
-    'cumulative_clusters', 'slope_clusters', 'INCEPTION_V1_WIDTHS',
-    'BasicConv', 'InceptionBlock', 'SelfGating', 'SeparableConv3d',
-    'inflate_2d_state_dict', 'BLVNetTAM', 'TemporalPooling', 'pooled_frames'
+    'IGNORE_INDEX', 'above_mean_pooling', 'assign_points', 'batched_nms_1d',
+    'beam_decode', 'best_first_decode', 'cas_proposals', 'cluster_means',
+    'coarse_level_representations', 'consecutive_hamming',
+    'cumulative_clusters', 'downsample_mask', 'fine_level_representations',
+    'frame_event_targets', 'greedy_decode', 'inflate_2d_state_dict',
+    'length_score', 'nms_1d', 'pyramid_points', 'segment_overlaps',
+    'segment_voting', 'sinusoid_table', 'slope_clusters', 'soft_nms_1d',
+    'visual_concepts'
 ]

@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 
 __all__ = [
-    'above_mean_pooling', 'class_balance_weights', 'visual_concepts',
+    'above_mean_pooling', 'visual_concepts',
     'fine_level_representations', 'coarse_level_representations',
     'cas_proposals'
 ]
@@ -21,26 +21,6 @@ def above_mean_pooling(scores: torch.Tensor) -> torch.Tensor:
     top-k). Returns (C,)."""
     keep = scores >= scores.mean(dim=0, keepdim=True)
     return (scores * keep).sum(dim=0) / keep.sum(dim=0)
-
-
-def class_balance_weights(labels: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-    """HAAN's per-class BCE weights from the training videos' multi-hot
-    labels (N, C): positives get C / #videos with the class, negatives
-    C / #videos without it.
-
-    Returns:
-        (positive weights (C,), negative weights (C,)); a class that is
-        never (or always) present gets weight 0 on the empty side instead
-        of the reference's division by zero.
-    """
-    labels = np.asarray(labels, dtype=np.float64)
-    num_videos, num_classes = labels.shape
-    positives = labels.sum(0)
-    negatives = num_videos - positives
-    with np.errstate(divide='ignore'):
-        pos = np.where(positives > 0, num_classes / positives, 0.0)
-        neg = np.where(negatives > 0, num_classes / negatives, 0.0)
-    return pos, neg
 
 
 def visual_concepts(features: torch.Tensor, assignments: torch.Tensor,

@@ -2,15 +2,13 @@
 import numpy as np
 import pytest
 
-from fga.datasets import load_classes
+from fga.annotations import (finetennis_tolerance_pairs, load_classes,
+                             pairs_to_indices, reference_tolerance_id_pairs)
 from fga.evaluation.functional import (average_precision_per_class,
                                        collapse_runs, edit_scores,
-                                       equivalence_matrix,
-                                       finetennis_tolerance_pairs,
-                                       pairs_to_indices,
-                                       reference_tolerance_id_pairs,
-                                       sequence_accuracy, sequence_map,
-                                       sequence_metrics, success_rate)
+                                       equivalence_matrix, sequence_accuracy,
+                                       sequence_map, sequence_metrics,
+                                       success_rate)
 
 
 @pytest.fixture(scope='module')

@@ -8,16 +8,15 @@ clips generated from fixed seeds (``conftest.py`` here and
 ``tests/data/README.md``).
 """
 import os.path as osp
-import sys
 
 import pytest
 import torch
 from mmaction.registry import MODELS
 
+from fga.models.converters import convert_ibm_state_dict
+
 ROOT = osp.dirname(
     osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
-sys.path.insert(0, osp.join(ROOT, 'tools', 'convert'))
-from ibm_to_fga import convert_state_dict  # noqa: E402
 
 
 def head_3d(classes=5):
@@ -75,7 +74,7 @@ def test_converted_reference_weights_give_the_reference_logits(
         name, ibm_reference, reference_weights):
     case = ibm_reference[name]
     model = build(*CASES[name])
-    converted, _ = convert_state_dict(reference_weights(name))
+    converted, _ = convert_ibm_state_dict(reference_weights(name))
     model.load_state_dict(converted, strict=True)
     frames = case['num_frames']
     g = torch.Generator().manual_seed(1000 + list(CASES).index(name))
@@ -128,7 +127,7 @@ def test_unknown_keys_are_an_error(reference_weights):
     weights = reference_weights('tam_resnet18_b5_max_allc')
     weights['layer1.0.se.weight'] = torch.zeros(1)
     with pytest.raises(KeyError, match='layer1.0.se.weight'):
-        convert_state_dict(weights)
+        convert_ibm_state_dict(weights)
 
 
 def test_tam_resnet_keeps_the_identity_path_unaggregated():

@@ -6,7 +6,6 @@ memory, teacher-forced logits, the attention-bias L1 term and the
 best-first decode of each sample (one ends with ``end``, one hits the queue
 cap). Our head loads the weights through the converter's key mapping.
 """
-import importlib.util
 import os.path as osp
 
 import pytest
@@ -14,19 +13,12 @@ import torch
 from mmaction.structures import ActionDataSample
 
 from fga.models import F3ASTHead
+from fga.models.converters import convert_f3ast_state_dict
 from fga.models.heads.f3ast_head import random_frame_mask
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
     osp.abspath(__file__)))))
 FIXTURE = osp.join(ROOT, 'tests', 'data', 'f3ast_reference_tiny.pth')
-
-
-def _converter():
-    spec = importlib.util.spec_from_file_location(
-        'f3ast_to_fga', osp.join(ROOT, 'tools', 'convert', 'f3ast_to_fga.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope='module')
@@ -42,7 +34,7 @@ def head(reference):
         clip_len=cfg['clip_len'], d_model=cfg['d_model'],
         num_heads=cfg['num_heads'], ffn_channels=cfg['ffn_channels'],
         dropout=0.0, position_dropout=0.0)
-    converted = _converter().convert_state_dict(reference['state_dict'])
+    converted = convert_f3ast_state_dict(reference['state_dict'])
     state = {k[len('head.'):]: v for k, v in converted.items()}
     missing, unexpected = head.load_state_dict(state, strict=True), None
     assert unexpected is None and not missing.missing_keys
@@ -77,16 +69,16 @@ def test_best_first_decode_matches_reference(head, reference):
 
 
 def test_converter_maps_every_reference_key(reference):
-    converted = _converter().convert_state_dict(
+    converted = convert_f3ast_state_dict(
         {'module.' + k: v for k, v in reference['state_dict'].items()})
     assert all(k.startswith('head.') for k in converted)
     assert 'head.attention_bias.weight' in converted
     with pytest.raises(KeyError, match='no fga counterpart'):
-        _converter().convert_state_dict({'_mystery.weight': torch.zeros(1)})
+        convert_f3ast_state_dict({'_mystery.weight': torch.zeros(1)})
 
 
 def test_slowfast_keys_map_to_backbone():
-    converted = _converter().convert_state_dict({
+    converted = convert_f3ast_state_dict({
         '_glb_feat.slow_path.conv1.conv.weight': torch.zeros(1),
         '_glb_feat.fast_path.layer4.2.bn3.bias': torch.zeros(1),
     })

@@ -1,7 +1,6 @@
 """ActionFormer: sizes and key layout of the reference model, equivalence
 with the release on the tiny fixture, padding invariance, loss/predict."""
 import os.path as osp
-import sys
 
 import pytest
 import torch
@@ -9,10 +8,10 @@ from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmengine.structures import InstanceData
 
+from fga.models.converters import convert_actionformer_state_dict
+
 ROOT = osp.dirname(
     osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
-sys.path.insert(0, osp.join(ROOT, 'tools', 'convert'))
-from actionformer_to_fga import convert_state_dict  # noqa: E402
 
 FIXTURE = osp.join(ROOT, 'tests', 'data', 'actionformer_reference_tiny.pth')
 
@@ -74,7 +73,7 @@ def test_equivalence_with_release(name, backbone, length):
     assert all(k.startswith('module.') for k in reference['state_dict'])
     model = build(24, 16, 5, length, num_heads=2, **backbone)
     model.load_state_dict(
-        convert_state_dict(reference['state_dict']), strict=True)
+        convert_actionformer_state_dict(reference['state_dict']), strict=True)
     model.eval()
     x, short = reference['inputs'], int(reference['lengths'][1])
     with torch.no_grad():
@@ -90,7 +89,7 @@ def test_equivalence_with_release(name, backbone, length):
 
 def test_converter_rejects_unknown_keys():
     with pytest.raises(KeyError, match='no fga counterpart'):
-        convert_state_dict({
+        convert_actionformer_state_dict({
             'module.backbone.x': torch.zeros(1),
             'module.point_generator.buffer': torch.zeros(1)
         })

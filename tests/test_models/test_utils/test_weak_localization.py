@@ -6,8 +6,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from fga.annotations import class_balance_weights
 from fga.models.utils import (above_mean_pooling, cas_proposals,
-                              class_balance_weights,
                               coarse_level_representations,
                               fine_level_representations, visual_concepts)
 

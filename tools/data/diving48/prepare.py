@@ -14,41 +14,9 @@ kept (``--overwrite`` redoes them); a video that fails is left out of the
 list, named on stderr, and the exit status is 1.
 """
 import argparse
-import json
-import os.path as osp
 import sys
-from typing import List
 
-ROOT = osp.dirname(
-    osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__)))))
-sys.path.insert(0, ROOT)
-
-from fga.datasets.frame_extraction import FrameJob  # noqa: E402
-from fga.datasets.frame_extraction import extract_frame_list, find_videos
-
-NUM_CLASSES = 48
-
-
-def read_jobs(ann_file: str, video_dir: str) -> List[FrameJob]:
-    """Jobs for one split; malformed entries are errors naming the file."""
-    with open(ann_file) as f:
-        records = json.load(f)
-    if not isinstance(records, list):
-        raise ValueError(f'{ann_file}: expected a JSON list of videos')
-    videos = find_videos(video_dir)
-    jobs = []
-    for index, record in enumerate(records):
-        try:
-            name, label = record['vid_name'], int(record['label'])
-        except (KeyError, TypeError, ValueError):
-            raise ValueError(f'{ann_file}: entry {index} has no vid_name/'
-                             f'integer label: {record!r}') from None
-        if not 0 <= label < NUM_CLASSES:
-            raise ValueError(f'{ann_file}: {name} has label {label}, '
-                             f'outside 0..{NUM_CLASSES - 1}')
-        video = videos.get(name, osp.join(video_dir, f'{name}.mp4'))
-        jobs.append(FrameJob(name, video, label))
-    return jobs
+from fga.datasets.preparation import prepare_diving48
 
 
 def main(argv=None):
@@ -60,14 +28,9 @@ def main(argv=None):
     parser.add_argument('--short-side', type=int, default=256)
     parser.add_argument('--overwrite', action='store_true')
     args = parser.parse_args(argv)
-    failures = []
-    for ann_file, split in ((args.train_json, 'train'), (args.test_json,
-                                                         'val')):
-        failures += extract_frame_list(
-            read_jobs(ann_file, args.video_dir),
-            osp.join(args.out_dir, 'rawframes'),
-            osp.join(args.out_dir, f'{split}.txt'), args.short_side,
-            args.overwrite)
+    failures = prepare_diving48(args.train_json, args.test_json,
+                                args.video_dir, args.out_dir,
+                                args.short_side, args.overwrite)
     sys.exit(1 if failures else 0)
 
 

@@ -13,16 +13,10 @@ Segments with end <= start are written unchanged and counted.
 """
 import argparse
 import json
-import os
-import os.path as osp
 import sys
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
-    osp.abspath(__file__)))))
-sys.path.insert(0, ROOT)
-
-from fga.datasets.haan_annotations import haan_to_activitynet  # noqa: E402
-from fga.datasets.haan_annotations import load_haan_annotations
+from fga.annotations import haan_to_activitynet, load_haan_annotations
+from fga.utils.atomic_files import atomic_write
 
 
 def main(argv=None):
@@ -36,11 +30,8 @@ def main(argv=None):
     if not 0 < args.num_training_videos <= len(data['videos']):
         sys.exit(f'--num-training-videos must be in 1..{len(data["videos"])}')
     content = haan_to_activitynet(data, args.num_training_videos)
-    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-    tmp = args.out + '.tmp'
-    with open(tmp, 'w') as f:
+    with atomic_write(args.out) as f:
         json.dump(content, f)
-    os.replace(tmp, args.out)
     degenerate = sum(int((v['segments'][:, 1] <= v['segments'][:, 0]).sum())
                      for v in data['videos'])
     instances = sum(len(v['fine']) for v in data['videos'])

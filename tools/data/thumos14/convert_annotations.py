@@ -16,107 +16,11 @@ files. Durations and frame rates come from ``--meta`` (CSV with columns
 Only videos with at least one annotation are written (212 test videos).
 """
 import argparse
-import csv
-import glob
 import json
-import os
-import os.path as osp
-import re
 from collections import defaultdict
-from typing import Dict, Tuple
 
-THUMOS14_CLASSES = (
-    'BaseballPitch', 'BasketballDunk', 'Billiards', 'CleanAndJerk',
-    'CliffDiving', 'CricketBowling', 'CricketShot', 'Diving', 'FrisbeeCatch',
-    'GolfSwing', 'HammerThrow', 'HighJump', 'JavelinThrow', 'LongJump',
-    'PoleVault', 'Shotput', 'SoccerPenalty', 'TennisSwing', 'ThrowDiscus',
-    'VolleyballSpiking')
-FILE_NAME = re.compile(r'^(?P<label>[A-Za-z]+)_(?P<split>val|test)\.txt$')
-
-
-def read_annotation_dir(folder: str) -> Dict[str, list]:
-    """video → [(label, start, end)] from one split's class files."""
-    if not osp.isdir(folder):
-        raise FileNotFoundError(f'annotation folder {folder} does not exist')
-    videos = defaultdict(list)
-    seen = set()
-    for path in sorted(glob.glob(osp.join(folder, '*.txt'))):
-        match = FILE_NAME.match(osp.basename(path))
-        if not match:
-            raise ValueError(f'{path}: unexpected file name (expected '
-                             '<Class>_val.txt or <Class>_test.txt)')
-        label = match['label']
-        if label == 'Ambiguous':
-            continue
-        if label not in THUMOS14_CLASSES:
-            raise ValueError(f'{path}: unknown THUMOS14 class {label!r}')
-        seen.add(label)
-        with open(path) as f:
-            for number, line in enumerate(f, 1):
-                parts = line.split()
-                if not parts:
-                    continue
-                if len(parts) != 3:
-                    raise ValueError(f'{path}:{number}: expected "video start '
-                                     f'end", got {line.strip()!r}')
-                start, end = float(parts[1]), float(parts[2])
-                if end <= start:
-                    raise ValueError(f'{path}:{number}: end {end} <= start '
-                                     f'{start}')
-                videos[parts[0]].append((label, start, end))
-    missing = sorted(set(THUMOS14_CLASSES) - seen)
-    if missing:
-        raise ValueError(f'{folder}: no annotation file for {missing}')
-    return videos
-
-
-def read_meta(path: str) -> Dict[str, Tuple[float, float]]:
-    with open(path, newline='') as f:
-        reader = csv.DictReader(f)
-        if not {'video', 'duration', 'fps'} <= set(reader.fieldnames or []):
-            raise ValueError(f'{path}: needs the columns video,duration,fps')
-        return {r['video']: (float(r['duration']), float(r['fps']))
-                for r in reader}
-
-
-def probe_video(video_dir: str, video: str) -> Tuple[float, float]:
-    import decord
-    for ext in ('.mp4', '.avi', '.mkv'):
-        path = osp.join(video_dir, video + ext)
-        if osp.isfile(path):
-            try:
-                reader = decord.VideoReader(path)
-            except Exception as err:  # decord raises its own error types
-                raise OSError(f'cannot read video {path}: {err}') from None
-            fps = float(reader.get_avg_fps())
-            return len(reader) / fps, fps
-    raise FileNotFoundError(f'no video file for {video} in {video_dir}')
-
-
-def convert(val_dir: str, test_dir: str, meta: Dict[str, Tuple[float,
-                                                               float]],
-            video_dir: str = None) -> dict:
-    database = {}
-    for subset, folder in (('Validation', val_dir), ('Test', test_dir)):
-        for video, events in sorted(read_annotation_dir(folder).items()):
-            if video in meta:
-                duration, fps = meta[video]
-            elif video_dir:
-                duration, fps = probe_video(video_dir, video)
-            else:
-                raise KeyError(f'no duration/fps for {video}: add it to '
-                               '--meta or pass --video-dir')
-            database[video] = dict(
-                subset=subset, duration=round(duration, 2), fps=fps,
-                annotations=[
-                    dict(label=label,
-                         label_id=THUMOS14_CLASSES.index(label),
-                         segment=[start, end],
-                         **{'segment(frames)': [start * fps, end * fps]})
-                    for label, start, end in sorted(events,
-                                                    key=lambda e: e[1:])
-                ])
-    return dict(version='Thumos14-30fps', database=database)
+from fga.datasets.preparation import read_video_meta, thumos14_to_activitynet
+from fga.utils.atomic_files import atomic_write
 
 
 def main(argv=None):
@@ -130,13 +34,11 @@ def main(argv=None):
                         help='videos to read duration and fps from')
     parser.add_argument('--out', required=True, help='output JSON')
     args = parser.parse_args(argv)
-    meta = read_meta(args.meta) if args.meta else {}
-    content = convert(args.val_dir, args.test_dir, meta, args.video_dir)
-    os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-    tmp = args.out + '.tmp'
-    with open(tmp, 'w') as f:
+    meta = read_video_meta(args.meta) if args.meta else {}
+    content = thumos14_to_activitynet(args.val_dir, args.test_dir, meta,
+                                      args.video_dir)
+    with atomic_write(args.out) as f:
         json.dump(content, f)
-    os.replace(tmp, args.out)
     counts = defaultdict(lambda: [0, 0])
     for record in content['database'].values():
         counts[record['subset']][0] += 1

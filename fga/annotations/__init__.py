@@ -1,0 +1,38 @@
+"""File formats: annotations, class lists, features and prediction files.
+
+The ground floor of fga: ``datasets``, ``models`` and ``evaluation`` read
+and write files through this package, which imports neither torch nor
+mmengine.
+"""
+from .activitynet import (load_activitynet_results, load_localization_database,
+                          localization_label_dict, select_videos,
+                          video_ground_truth, write_activitynet_results)
+from .event_json import (ground_truth_sequence, load_event_annotations,
+                         validate_event_records)
+from .features import check_feature_array, load_feature_array
+from .file_io import AnnotationError, load_json, open_text, read_lines
+from .haan import (class_balance_weights, haan_to_activitynet,
+                   load_haan_annotations, read_gym99_event_ids)
+from .sequence_predictions import (load_sequence_predictions,
+                                   write_sequence_predictions)
+from .tolerance import (FINETENNIS_NEIGHBOUR_DIRECTIONS,
+                        finetennis_tolerance_pairs, pairs_to_indices,
+                        reference_tolerance_id_pairs,
+                        reference_tolerance_index_pairs)
+from .vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS, PAD_TOKEN,
+                         SPECIAL_TOKENS, START_TOKEN, load_classes)
+
+__all__ = [
+    'AnnotationError', 'END_TOKEN', 'FINETENNIS_NEIGHBOUR_DIRECTIONS',
+    'NUM_SPECIAL_TOKENS', 'PAD_TOKEN', 'SPECIAL_TOKENS', 'START_TOKEN',
+    'check_feature_array', 'class_balance_weights',
+    'finetennis_tolerance_pairs', 'ground_truth_sequence',
+    'haan_to_activitynet', 'load_activitynet_results', 'load_classes',
+    'load_event_annotations', 'load_feature_array', 'load_haan_annotations',
+    'load_json', 'load_localization_database', 'load_sequence_predictions',
+    'localization_label_dict', 'open_text', 'pairs_to_indices',
+    'read_gym99_event_ids', 'read_lines', 'reference_tolerance_id_pairs',
+    'reference_tolerance_index_pairs', 'select_videos',
+    'validate_event_records', 'video_ground_truth',
+    'write_activitynet_results', 'write_sequence_predictions'
+]

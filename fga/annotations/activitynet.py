@@ -1,0 +1,207 @@
+"""ActivityNet-style localization files: annotations and detection
+results.
+
+Annotations: ``{"database": {video_id: {"subset", "duration", "fps",
+"annotations": [{"label", "label_id", "segment": [start_s, end_s]}, ...]}}}``.
+Class indices are the file's ``label_id``s unless a class list is given, in
+which case a label's index is its position in that list.
+
+Results: ``{"results": {video_id: [{"segment": [start_s, end_s], "label":
+name, "score": p}, ...]}}``.
+"""
+import json
+import warnings
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+import numpy as np
+
+from fga.utils.atomic_files import atomic_write
+from .file_io import AnnotationError, load_json
+
+__all__ = [
+    'load_localization_database', 'localization_label_dict',
+    'video_ground_truth', 'select_videos', 'load_activitynet_results',
+    'write_activitynet_results'
+]
+
+
+def load_localization_database(path: str) -> Dict[str, dict]:
+    """The ``database`` mapping of an annotation JSON, checked for the keys
+    every video needs."""
+    content = load_json(path)
+    if not isinstance(content, dict) or not isinstance(
+            content.get('database'), dict):
+        raise AnnotationError(f'{path}: expected a JSON object with a '
+                              f'"database" mapping of videos')
+    for video, record in content['database'].items():
+        if not isinstance(record, dict):
+            raise AnnotationError(f'{path}: video {video}: expected an object')
+        missing = [k for k in ('subset', 'annotations') if k not in record]
+        if missing:
+            raise AnnotationError(f'{path}: video {video}: missing {missing}')
+        for i, ann in enumerate(record['annotations']):
+            if 'segment' not in ann or 'label' not in ann:
+                raise AnnotationError(f'{path}: video {video}: annotation {i} '
+                                      f'needs "segment" and "label"')
+            if len(ann['segment']) != 2:
+                raise AnnotationError(f'{path}: video {video}: annotation {i} '
+                                      f'segment {ann["segment"]} is not '
+                                      f'[start, end]')
+    return content['database']
+
+
+def localization_label_dict(database: Dict[str, dict],
+                            path: str,
+                            classes: Optional[Sequence[str]] = None,
+                            num_classes: Optional[int] = None,
+                            class_agnostic: bool = False) -> Dict[str, int]:
+    """Label name → class index, from ``classes`` or else from the
+    file's ``label_id`` over all its annotations (every split). With
+    ``class_agnostic`` every label maps to 0 (one "action" class)."""
+    if class_agnostic:
+        label_dict = {
+            ann['label']: 0
+            for record in database.values()
+            for ann in record['annotations']
+        }
+        if num_classes not in (None, 1):
+            raise AnnotationError(
+                f'{path}: class-agnostic localization has one '
+                f'class, but num_classes is {num_classes}')
+        return label_dict
+    if classes is not None:
+        label_dict = {name: i for i, name in enumerate(classes)}
+    else:
+        label_dict = {}
+        for video, record in database.items():
+            for ann in record['annotations']:
+                if 'label_id' not in ann:
+                    raise AnnotationError(
+                        f'{path}: video {video}: annotation without '
+                        f'"label_id"; give the class list (classes=...)')
+                known = label_dict.setdefault(ann['label'],
+                                              int(ann['label_id']))
+                if known != int(ann['label_id']):
+                    raise AnnotationError(
+                        f'{path}: video {video}: label {ann["label"]!r} has '
+                        f'label_id {ann["label_id"]} here and {known} '
+                        f'elsewhere')
+    if num_classes is not None:
+        ids = set(label_dict.values())
+        if len(label_dict) > num_classes or (ids and max(ids) >= num_classes):
+            raise AnnotationError(
+                f'{path}: {len(label_dict)} classes with ids '
+                f'up to {max(ids)}, more than num_classes '
+                f'{num_classes}')
+        if len(ids) < num_classes:
+            empty = sorted(set(range(num_classes)) - ids)
+            warnings.warn(f'{path}: classes {empty[:20]} have no '
+                          f'annotation; set the head\'s empty_classes to '
+                          f'them (the reference does so automatically)')
+    return label_dict
+
+
+def select_videos(database: Dict[str, dict],
+                  subsets: Union[str, Sequence[str]]) -> List[str]:
+    """Videos whose ``subset`` (compared lower-case) is one of
+    ``subsets``, in file order."""
+    wanted = {subsets.lower()} if isinstance(
+        subsets, str) else {s.lower()
+                            for s in subsets}
+    return [v for v, r in database.items() if r['subset'].lower() in wanted]
+
+
+def video_ground_truth(video: str, record: dict, label_dict: Dict[str, int],
+                       path: str) -> Tuple[np.ndarray, np.ndarray]:
+    """One video's segments (N, 2) in seconds and class indices (N,).
+
+    A label missing from the classes is an error. Segments with end ≤ start
+    are dropped and segments reaching outside [0, duration] are clipped,
+    each with a warning naming the video.
+    """
+    segments, labels = [], []
+    duration = record.get('duration')
+    for ann in record['annotations']:
+        if ann['label'] not in label_dict:
+            raise AnnotationError(
+                f'{path}: video {video}: label {ann["label"]!r} '
+                f'is not in the class list')
+        start, end = (float(x) for x in ann['segment'])
+        if duration is not None and (start < 0 or end > float(duration)):
+            warnings.warn(f'{path}: video {video}: segment [{start}, {end}] '
+                          f'reaches outside [0, {duration}] s; clipped')
+            start, end = max(start, 0.0), min(end, float(duration))
+        if end <= start:
+            warnings.warn(f'{path}: video {video}: segment [{start}, {end}] '
+                          f'has end <= start; dropped')
+            continue
+        segments.append((start, end))
+        labels.append(label_dict[ann['label']])
+    return (np.asarray(segments, dtype=np.float64).reshape(-1, 2),
+            np.asarray(labels, dtype=np.int64))
+
+
+def load_activitynet_results(
+        path: str, label_dict: Dict[str, int]) -> Dict[str, np.ndarray]:
+    """Read a results file into detection-mAP arrays (``video``,
+    ``segments`` (N, 2) s, ``labels``, ``scores``). Labels may be names or
+    integer class ids; labels of no known class are ignored with a warning
+    (they cannot match any ground truth)."""
+    content = load_json(path, 'prediction file')
+    if not isinstance(content, dict) or not isinstance(
+            content.get('results'), dict):
+        raise AnnotationError(
+            f'{path}: expected {{"results": {{video: [...]}}}}')
+    videos, segments, labels, scores = [], [], [], []
+    unknown = set()
+    ids = set(label_dict.values())
+    for video, detections in content['results'].items():
+        for i, det in enumerate(detections):
+            try:
+                start, end = (float(x) for x in det['segment'])
+                score = float(det['score'])
+                label = det['label']
+            except (KeyError, TypeError, ValueError):
+                raise AnnotationError(
+                    f'{path}: video {video}: detection {i} needs "segment" '
+                    f'[start, end], "label" and "score", got {det}') from None
+            if isinstance(label, str) and label in label_dict:
+                index = label_dict[label]
+            elif isinstance(label, int) and label in ids:
+                index = label
+            else:
+                unknown.add(label)
+                continue
+            videos.append(video)
+            segments.append((start, end))
+            labels.append(index)
+            scores.append(score)
+    if unknown:
+        warnings.warn(f'{path}: ignored detections with labels not in the '
+                      f'annotation classes: {sorted(map(str, unknown))[:10]}')
+    return dict(
+        video=np.asarray(videos, dtype=object),
+        segments=np.asarray(segments, dtype=np.float64).reshape(-1, 2),
+        labels=np.asarray(labels, dtype=np.int64),
+        scores=np.asarray(scores, dtype=np.float64))
+
+
+def write_activitynet_results(path: str, results: Sequence[Mapping],
+                              names: Mapping[int, str]) -> None:
+    """Write per-video detections (``video``, ``segments`` (N, 2) s,
+    ``scores``, ``labels``) as a results file, atomically; labels are
+    written by name (``names``), or as the index when unnamed."""
+    content = dict(
+        results={
+            r['video']: [
+                dict(
+                    segment=[round(float(s), 4),
+                             round(float(e), 4)],
+                    label=names.get(int(label), str(int(label))),
+                    score=float(score)) for (s, e), score, label in zip(
+                        r['segments'], r['scores'], r['labels'])
+            ]
+            for r in results
+        })
+    with atomic_write(path) as f:
+        json.dump(content, f)

@@ -1,0 +1,49 @@
+"""Pre-extracted feature files: one (T, C) array per video, ``.npy`` or
+``.npz``, one row per feature step (clip)."""
+from typing import Optional
+
+import numpy as np
+
+from .file_io import AnnotationError
+
+__all__ = ['load_feature_array', 'check_feature_array']
+
+
+def check_feature_array(feats: np.ndarray, in_channels: int, source: str,
+                        video: str) -> np.ndarray:
+    """``feats`` as float32 (T, C) after checking its shape (T ≥ 1, C =
+    ``in_channels``) and that every value is finite; errors name the video
+    and ``source`` (a file, or where an in-memory array came from)."""
+    feats = np.asarray(feats)
+    if feats.ndim != 2 or feats.shape[1] != in_channels or len(feats) == 0:
+        raise AnnotationError(f'video {video}: features {source} have shape '
+                              f'{feats.shape}, expected (T >= 1, '
+                              f'{in_channels})')
+    if not np.issubdtype(feats.dtype, np.number):
+        raise AnnotationError(f'video {video}: features {source} are of type '
+                              f'{feats.dtype}, not numbers')
+    if not np.isfinite(feats).all():
+        raise AnnotationError(f'video {video}: features {source} contain NaN '
+                              'or Inf')
+    return feats.astype(np.float32, copy=False)
+
+
+def load_feature_array(path: str,
+                       in_channels: int,
+                       video: str,
+                       npz_key: Optional[str] = 'feats') -> np.ndarray:
+    """Read and check one video's (T, C) features (see
+    :func:`check_feature_array`); ``.npz`` archives hold them under
+    ``npz_key``. Pickled (object) arrays are refused."""
+    try:
+        data = np.load(path, allow_pickle=False)
+        if isinstance(data, np.lib.npyio.NpzFile):
+            with data:
+                if npz_key not in data:
+                    raise AnnotationError(f'no array {npz_key!r} (has '
+                                          f'{list(data.keys())})')
+                data = data[npz_key]
+    except (OSError, ValueError, EOFError) as err:
+        raise AnnotationError(f'video {video}: cannot read features {path}: '
+                              f'{err}') from None
+    return check_feature_array(data, in_channels, path, video)

@@ -1,0 +1,63 @@
+"""Reading annotation and prediction files: JSON and text, plain or
+gzip-compressed (``.gz``), with errors that name the file.
+
+Nothing here imports torch or mmengine, so command-line tools that only
+read files start quickly.
+"""
+import gzip
+import json
+import os.path as osp
+from typing import IO, Any, List
+
+__all__ = ['AnnotationError', 'open_text', 'load_json', 'read_lines']
+
+
+class AnnotationError(ValueError):
+    """A malformed annotation, list, class or prediction file; the message
+    names the file (and video or line) and the problem."""
+
+
+def _resolve(path: str, what: str) -> str:
+    """``path``, or ``path + '.gz'`` when only the compressed file exists."""
+    if osp.isfile(path):
+        return path
+    if not path.endswith('.gz') and osp.isfile(path + '.gz'):
+        return path + '.gz'
+    raise FileNotFoundError(f'{what} {path} does not exist')
+
+
+def open_text(path: str, what: str = 'file') -> IO[str]:
+    """Open a UTF-8 text file for reading; ``.gz`` files are decompressed
+    and ``FILE`` falls back to ``FILE.gz``."""
+    path = _resolve(path, what)
+    if path.endswith('.gz'):
+        return gzip.open(path, 'rt', encoding='utf-8')
+    return open(path, encoding='utf-8')
+
+
+def _read_text(path: str, what: str) -> str:
+    resolved = _resolve(path, what)
+    try:
+        with open_text(resolved, what) as f:
+            return f.read()
+    except UnicodeDecodeError as err:
+        raise AnnotationError(
+            f'{resolved}: not UTF-8 text (byte {err.start}: '
+            f'{err.object[err.start:err.start + 1]!r})') from None
+    except (OSError, EOFError) as err:
+        # gzip raises these for truncated or corrupt archives.
+        raise AnnotationError(f'{resolved}: cannot read ({err})') from None
+
+
+def load_json(path: str, what: str = 'annotation file') -> Any:
+    """Parse a JSON file (``.json`` or ``.json.gz``); errors name it."""
+    text = _read_text(path, what)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise AnnotationError(f'{path}: malformed JSON ({err})') from None
+
+
+def read_lines(path: str, what: str = 'file') -> List[str]:
+    """The lines of a UTF-8 text file, without line endings."""
+    return _read_text(path, what).splitlines()

@@ -1,0 +1,42 @@
+"""The F3AST label vocabulary.
+
+``classes.txt`` starts with the literal tokens ``start`` and ``end``; the
+remaining lines are the C real classes, indexed ``0..C-1``. The sequence
+model's token ids are ``0`` pad, ``1`` start, ``2`` end and ``3 + index``
+(the reference's ids).
+"""
+from typing import List
+
+from .file_io import AnnotationError, read_lines
+
+__all__ = [
+    'PAD_TOKEN', 'START_TOKEN', 'END_TOKEN', 'NUM_SPECIAL_TOKENS',
+    'SPECIAL_TOKENS', 'load_classes'
+]
+
+PAD_TOKEN = 0
+START_TOKEN = 1
+END_TOKEN = 2
+NUM_SPECIAL_TOKENS = 3
+
+SPECIAL_TOKENS = ('start', 'end')
+
+
+def load_classes(path: str) -> List[str]:
+    """Real class names of a ``classes.txt`` (without ``start``/``end``)."""
+    lines = [line.strip() for line in read_lines(path, 'classes file')]
+    lines = [line for line in lines if line]
+    if tuple(lines[:2]) != SPECIAL_TOKENS:
+        raise AnnotationError(f'{path}: the first two lines must be "start" '
+                              f'and "end" (F3AST vocabulary), got '
+                              f'{lines[:2]}')
+    names = lines[2:]
+    if not names:
+        raise AnnotationError(f'{path}: no classes after "start" and "end"')
+    seen, duplicates = set(), set()
+    for name in names:
+        (duplicates if name in seen else seen).add(name)
+    if duplicates:
+        raise AnnotationError(f'{path}: duplicate class names '
+                              f'{sorted(duplicates)}')
+    return names
