@@ -1,5 +1,6 @@
 _base_ = [
-    '../_base_/models/full_video_tsm_r50.py', '../_base_/datasets/recognition/sthv1.py',
+    '../_base_/models/full_video_tsm_r50.py',
+    '../_base_/datasets/recognition/sthv1.py',
     '../_base_/datasets/recognition/sampling/uniform16_2d.py',
     '../_base_/schedules/full_video_sgd_step_120e.py',
     '../_base_/default_runtime.py'

@@ -3,7 +3,8 @@
 # video clustered into 8 groups; evaluation on 8 uniform frames.
 _base_ = [
     '../_base_/models/full_video_tsm_r18.py',
-    '../_base_/datasets/recognition/move4mnist.py', '../_base_/default_runtime.py'
+    '../_base_/datasets/recognition/move4mnist.py',
+    '../_base_/default_runtime.py'
 ]
 
 max_epochs = 3

@@ -3,7 +3,8 @@
 # 9 fine / 3 coarse classes, 24 atomic actions, Adam 3e-4, 40 epochs, the best
 # validation checkpoint kept (longer training over-extends the segments).
 _base_ = [
-    '../_base_/models/haan_finegym.py', '../_base_/datasets/weak_localization/haan_finegym.py',
+    '../_base_/models/haan_finegym.py',
+    '../_base_/datasets/weak_localization/haan_finegym.py',
     '../_base_/schedules/haan_adam.py', '../_base_/localization_runtime.py'
 ]
 

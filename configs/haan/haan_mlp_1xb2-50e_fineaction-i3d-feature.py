@@ -5,7 +5,8 @@
 # with end <= start are dropped with a warning (keep_degenerate_segments
 # restores the reference's handling).
 _base_ = [
-    '../_base_/models/haan_finegym.py', '../_base_/datasets/weak_localization/haan_finegym.py',
+    '../_base_/models/haan_finegym.py',
+    '../_base_/datasets/weak_localization/haan_finegym.py',
     '../_base_/schedules/haan_adam.py', '../_base_/localization_runtime.py'
 ]
 

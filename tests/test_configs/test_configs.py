@@ -2,7 +2,6 @@
 annotation files."""
 import glob
 import os.path as osp
-import sys
 import warnings
 
 import pytest
@@ -19,8 +18,6 @@ CONFIGS = sorted(
 @pytest.mark.parametrize('path', CONFIGS,
                          ids=[osp.relpath(p, ROOT) for p in CONFIGS])
 def test_config_parses(path):
-    if ROOT not in sys.path:
-        sys.path.insert(0, ROOT)
     cfg = Config.fromfile(path)
     # _base_ model files leave dataset-specific fields (num_classes) open.
     if 'model' in cfg and '_base_' not in path:
@@ -58,8 +55,6 @@ def test_real_dataset_configs(shared_data, name, folder, clips,
 
 
 def test_example_project_head():
-    if ROOT not in sys.path:
-        sys.path.insert(0, ROOT)
     cfg = Config.fromfile(osp.join(
         ROOT, 'projects', 'example_project', 'configs',
         'spotting_r3d18-tcn_1xb4-8e_synthrally-rgb.py'))

@@ -1,5 +1,6 @@
 _base_ = [
-    '../../_base_/models/tsn_r50.py', '../../_base_/datasets/recognition/diving48.py',
+    '../../_base_/models/tsn_r50.py',
+    '../../_base_/datasets/recognition/diving48.py',
     '../../_base_/datasets/recognition/sampling/uniform8_2d.py',
     '../../_base_/schedules/sgd_cosine_50e.py',
     '../../_base_/default_runtime.py'

@@ -1,7 +1,7 @@
 # UCF101 (Soomro et al., 2012), 101 classes, split 1, in MMAction2's rawframes
 # layout (tools/data/ucf101 of MMAction2): img_{:05d}.jpg from 1, lists
-# "path frames label". The pipelines come from a _base_/datasets/recognition/sampling/
-# file.
+# "path frames label". The pipelines come from a
+# _base_/datasets/recognition/sampling/ file.
 _base_ = ['./frame_list_recognition.py']
 data_root = 'data/ucf101'
 num_classes = 101
