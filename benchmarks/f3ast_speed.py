@@ -39,8 +39,9 @@ def train_throughput(model, frames, size, batch, steps, device):
     samples = []
     for _ in range(batch):
         s = ActionDataSample()
-        s.target_tokens = torch.tensor([1, 5, 9, 14, 2] + [0] * 25)
-        s.padding_mask = torch.zeros(frames, dtype=torch.bool)
+        s.event_labels = torch.tensor([2, 6, 11])
+        s.event_positions = torch.tensor([10., 40., 90.]) * frames / 128
+        s.valid_mask = torch.ones(frames, dtype=torch.bool)
         samples.append(s)
     use_amp = device == 'cuda'
     scaler = torch.amp.GradScaler(enabled=use_amp)
@@ -63,7 +64,7 @@ def train_throughput(model, frames, size, batch, steps, device):
     return batch * len(times) / sum(times)
 
 
-def sequential_best_first(head, memory, padding, width=5, max_length=30,
+def sequential_best_first(head, memory, valid, width=5, max_length=30,
                           max_queue=2000):
     """The straightforward decoder: one sample at a time, one prefix per
     decoder call, Python's PriorityQueue."""
@@ -83,7 +84,7 @@ def sequential_best_first(head, memory, padding, width=5, max_length=30,
                 results.append(tokens)
                 break
             logits = head.decode_logits(
-                torch.tensor([tokens]), memory[b:b + 1], padding[b:b + 1],
+                torch.tensor([tokens]), memory[b:b + 1], valid[b:b + 1],
                 hide_pad_tokens=False)[0, -1]
             top_lp, top_ids = torch.log_softmax(logits, -1).topk(width)
             for lp, token in zip(top_lp, top_ids.tolist()):
@@ -102,13 +103,13 @@ def decode_throughput(head, clips, frames, device, eos_bias):
         feats = torch.randn(clips, frames, head.input_conv.in_channels
                             if head.input_proj is None else
                             head.input_proj.in_features, device=device)
-        padding = torch.zeros(clips, frames, dtype=torch.bool, device=device)
-        memory = head.encode(feats, padding)
+        valid = torch.ones(clips, frames, dtype=torch.bool, device=device)
+        memory = head.encode(feats, valid)
         start = time.perf_counter()
-        ours = [t for t, _ in head.decode(memory, padding)]
+        ours = [t for t, _ in head.decode(memory, valid)]
         t_ours = time.perf_counter() - start
         start = time.perf_counter()
-        plain = sequential_best_first(head, memory, padding)
+        plain = sequential_best_first(head, memory, valid)
         t_plain = time.perf_counter() - start
     if [t[:30] for t in ours] != [t[:30] for t in plain]:
         raise SystemExit('decoders disagree')

@@ -17,8 +17,10 @@ import time
 import numpy as np
 import torch
 import torch.nn.functional as F
+from mmaction.structures import ActionDataSample
 
-from fga.models.utils import fine_level_representations, visual_concepts
+from fga.models.utils import (fine_level_representations, pad_sequences,
+                              visual_concepts)
 from fga.utils import register_all_modules
 
 FINE_PER_COARSE = [6, 11, 7, 7, 10, 12, 4, 8, 4, 5, 15, 5, 2, 3]
@@ -119,16 +121,18 @@ def main():
     start = time.perf_counter()
     for b in range(0, len(order) - 1, 2):
         idx = order[b:b + 2]
-        batch = torch.zeros(len(idx), max(len(feats[i]) for i in idx), 2048)
-        for j, i in enumerate(idx):
-            batch[j, :len(feats[i])] = feats[i]
-        samples = [dict(fine_labels=(torch.rand(99) < 0.05).float(),
-                        fine_weights=torch.ones(99),
-                        coarse_labels=(torch.rand(14) < 0.2).float(),
-                        coarse_weights=torch.ones(14), video_index=int(i),
-                        video_id=str(i)) for i in idx]
-        losses = head.loss(batch.to(device), [len(feats[i]) for i in idx],
-                           samples)
+        batch, valid = pad_sequences([feats[i] for i in idx])
+        samples = []
+        for i in idx:
+            sample = ActionDataSample(
+                metainfo=dict(video_index=int(i), video_id=str(i)))
+            sample.fine_labels = (torch.rand(99) < 0.05).float()
+            sample.fine_weights = torch.ones(99)
+            sample.coarse_labels = (torch.rand(14) < 0.2).float()
+            sample.coarse_weights = torch.ones(14)
+            samples.append(sample)
+        losses = head.loss(batch.to(device), samples,
+                           valid_mask=valid.to(device))
         optimizer.zero_grad()
         sum(losses.values()).backward()
         optimizer.step()

@@ -9,7 +9,8 @@ from .activitynet import (load_activitynet_results, load_localization_database,
                           video_ground_truth, write_activitynet_results)
 from .event_json import (ground_truth_sequence, load_event_annotations,
                          validate_event_records)
-from .features import check_feature_array, load_feature_array
+from .features import (check_feature_array, grid_geometry, grid_to_seconds,
+                       load_feature_array, seconds_to_grid)
 from .file_io import AnnotationError, load_json, open_text, read_lines
 from .haan import (class_balance_weights, haan_to_activitynet,
                    load_haan_annotations, read_gym99_event_ids)
@@ -25,7 +26,8 @@ from .vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS, PAD_TOKEN,
 __all__ = [
     'AnnotationError', 'END_TOKEN', 'FINETENNIS_NEIGHBOUR_DIRECTIONS',
     'NUM_SPECIAL_TOKENS', 'PAD_TOKEN', 'SPECIAL_TOKENS', 'START_TOKEN',
-    'check_feature_array', 'class_balance_weights',
+    'check_feature_array', 'class_balance_weights', 'grid_geometry',
+    'grid_to_seconds', 'seconds_to_grid',
     'finetennis_tolerance_pairs', 'ground_truth_sequence',
     'haan_to_activitynet', 'load_activitynet_results', 'load_classes',
     'load_event_annotations', 'load_feature_array', 'load_haan_annotations',

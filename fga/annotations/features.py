@@ -1,12 +1,27 @@
 """Pre-extracted feature files: one (T, C) array per video, ``.npy`` or
-``.npz``, one row per feature step (clip)."""
-from typing import Optional
+``.npz``, one row per feature step (clip), and where those steps sit in
+time.
+
+Features sit at clip centres: with frame rate f, a stride of S frames
+between features and clips of F frames, feature index g covers the clip
+centred at ``(g·S + F/2) / f`` seconds. Data samples carry segments in
+seconds; localizers map them onto their feature grid and back with
+:func:`seconds_to_grid` and :func:`grid_to_seconds`, inverses of each
+other. ``start`` is the grid index of a sample's first feature step when
+its features were cropped from a longer video.
+"""
+from typing import Mapping, Optional, TypeVar
 
 import numpy as np
 
 from .file_io import AnnotationError
 
-__all__ = ['load_feature_array', 'check_feature_array']
+__all__ = [
+    'load_feature_array', 'check_feature_array', 'seconds_to_grid',
+    'grid_to_seconds', 'grid_geometry'
+]
+
+Array = TypeVar('Array')
 
 
 def check_feature_array(feats: np.ndarray, in_channels: int, source: str,
@@ -47,3 +62,32 @@ def load_feature_array(path: str,
         raise AnnotationError(f'video {video}: cannot read features {path}: '
                               f'{err}') from None
     return check_feature_array(data, in_channels, path, video)
+
+
+def seconds_to_grid(seconds: Array,
+                    fps: float,
+                    stride: float,
+                    num_frames: float,
+                    start: float = 0) -> Array:
+    """Times (any shape, tensor or array) in seconds → feature indices:
+    ``t·f/S − F/(2S) − start``."""
+    return seconds * fps / stride - 0.5 * num_frames / stride - start
+
+
+def grid_to_seconds(grid: Array,
+                    fps: float,
+                    stride: float,
+                    num_frames: float,
+                    start: float = 0) -> Array:
+    """Feature indices → times in seconds: ``((g + start)·S + F/2) / f``;
+    the inverse of :func:`seconds_to_grid`."""
+    return ((grid + start) * stride + 0.5 * num_frames) / fps
+
+
+def grid_geometry(meta: Mapping) -> dict:
+    """The keyword arguments of both maps from a sample's metainfo
+    (``fps``, ``feat_stride``, ``feat_num_frames``, optional
+    ``feat_start``)."""
+    return dict(fps=float(meta['fps']), stride=float(meta['feat_stride']),
+                num_frames=float(meta['feat_num_frames']),
+                start=float(meta.get('feat_start', 0)))

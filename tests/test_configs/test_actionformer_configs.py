@@ -48,7 +48,7 @@ def test_recipe_builds_and_runs(path):
     assert model.head.num_classes == classes
     model.eval()
     with torch.no_grad():
-        logits, offsets = model([torch.randn(channels, 100)], mode='tensor')
+        logits, offsets = model([torch.randn(100, channels)], mode='tensor')
     assert logits[0].shape[-1] == classes and offsets[0].shape[-1] == 2
 
 

@@ -61,5 +61,5 @@ def test_example_project_head():
     import importlib
     importlib.import_module('projects.example_project.models')
     head = MODELS.build(cfg.model.head)
-    out = head(torch.randn(2, 16, 256), torch.zeros(2, 16, dtype=torch.bool))
+    out = head(torch.randn(2, 16, 256), torch.ones(2, 16, dtype=torch.bool))
     assert out.shape == (2, 16, 41)

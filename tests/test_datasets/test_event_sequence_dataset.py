@@ -8,6 +8,7 @@ from mmaction.registry import DATASETS
 from mmengine.config import Config
 
 from fga.datasets import EventSequenceDataset
+from fga.models.utils import sequence_targets
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 
@@ -29,14 +30,14 @@ def test_training_item(synthrally_small):
     item = dataset[0]
     sample = item['data_samples']
     assert item['inputs'].shape == (1, 3, 64, 64, 96)
-    tokens = sample.target_tokens.tolist()
+    tokens = sequence_targets([sample.event_labels], 30)[0].tolist()
     k = len(sample.event_labels)
     assert tokens[0] == 1 and tokens[k + 1] == 2
     assert tokens[1:k + 1] == [c + 3 for c in sample.event_labels.tolist()]
     # Every event lies inside the window and on a valid frame.
     positions = sample.event_positions.numpy()
     assert ((positions >= 0) & (positions < 64)).all()
-    assert not sample.padding_mask[np.floor(positions).astype(int)].any()
+    assert sample.valid_mask[np.floor(positions).astype(int)].all()
 
 
 def test_evaluation_clips_cover_each_video(synthrally_small):
@@ -49,7 +50,7 @@ def test_evaluation_clips_cover_each_video(synthrally_small):
     sample = item['data_samples']
     assert sample.metainfo['clip_start'] == -4
     assert sample.metainfo['clip_start_index'] == -2
-    assert sample.padding_mask[:2].all() and not sample.padding_mask[2]
+    assert not sample.valid_mask[:2].any() and sample.valid_mask[2]
     assert sample.gt_sequence.tolist() == [
         dataset.class_to_index[e['label']] for e in records[0]['events']]
 
@@ -77,5 +78,5 @@ def test_video_files_through_decord(tmp_path):
     assert len(dataset) == 2
     item = dataset[1]
     assert item['inputs'].shape == (1, 3, 8, 24, 32)
-    assert item['data_samples'].padding_mask.tolist() == \
+    assert (~item['data_samples'].valid_mask).tolist() == \
         [False] * 6 + [True] * 2

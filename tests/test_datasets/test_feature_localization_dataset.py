@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import torch
 
+from fga.annotations import grid_geometry, seconds_to_grid
 from fga.datasets import FeatureLocalizationDataset
 from fga.datasets.synthetic import generate_synthfeat
 from fga.datasets.transforms import (LoadFeature, PackLocalizationFeatures,
@@ -48,10 +49,12 @@ def test_seconds_to_grid_is_the_reference_mapping(tmp_path):
     item = dataset[0]
     sample = item['data_samples']
     # 30 fps, stride 4, 16 frames: g = 7.5 t - 2
-    torch.testing.assert_close(sample.gt_instances.segments,
-                               torch.tensor([[5.5, 13.], [73., 110.5]]))
+    torch.testing.assert_close(
+        seconds_to_grid(sample.gt_instances.segments,
+                        **grid_geometry(sample.metainfo)),
+        torch.tensor([[5.5, 13.], [73., 110.5]]))
     assert sample.gt_instances.labels.tolist() == [1, 0]
-    assert item['inputs'].shape == (8, 147)
+    assert item['inputs'].shape == (147, 8)
     assert sample.metainfo['feat_stride'] == 4
 
 
@@ -113,25 +116,29 @@ def test_malformed_annotation(tmp_path):
 
 def test_random_truncate_keeps_the_reference_rule():
     np.random.seed(0)
-    results = dict(feat=torch.arange(3000.).repeat(2, 1),
-                   gt_segments=np.array([[10., 30.], [1000., 1400.],
-                                         [2900., 2990.]], np.float32),
-                   gt_labels=np.array([0, 1, 2]), feat_offset=2.0)
+    # 4 fps, stride 4, 16 frames: grid g = t - 2 (a half-clip offset of 2)
+    geometry = dict(fps=4.0, feat_stride=4, feat_num_frames=16, feat_start=0)
+    grid = np.array([[10., 30.], [1000., 1400.], [2900., 2990.]])
+    results = dict(feat=torch.arange(3000.).repeat(2, 1).T,
+                   gt_segments_seconds=grid + 2,
+                   gt_labels=np.array([0, 1, 2]), **geometry)
     out = RandomFeatureTruncate(2304, 0.5)(dict(results))
     start = int(out['feat'][0, 0])
-    assert out['feat'].shape == (2, 2304)
-    for (s, e), label in zip(out['gt_segments'], out['gt_labels']):
-        orig = results['gt_segments'][label]
+    assert out['feat'].shape == (2304, 2) and out['feat_start'] == start
+    kept = seconds_to_grid(out['gt_segments_seconds'],
+                           **grid_geometry(out))
+    for (s, e), label in zip(kept, out['gt_labels']):
+        orig = grid[label]
         assert s == max(orig[0], start - 2) - start
         assert e == min(orig[1], start + 2304 + 2) - start
     # a short video without crop_ratio is left alone
-    short = dict(results, feat=torch.zeros(2, 100))
+    short = dict(results, feat=torch.zeros(100, 2))
     assert RandomFeatureTruncate(2304, 0.5)(dict(short))['feat'].shape == (
-        2, 100)
+        100, 2)
     cropped = RandomFeatureTruncate(2304, 0.5, crop_ratio=(0.9, 1.0))(
-        dict(short, gt_segments=np.array([[10., 30.]], np.float32),
+        dict(short, gt_segments_seconds=np.array([[12., 32.]]),
              gt_labels=np.array([0])))
-    assert 90 <= cropped['feat'].shape[-1] <= 100
+    assert 90 <= cropped['feat'].shape[0] <= 100
 
 
 def test_force_upsampling(tmp_path):
@@ -141,11 +148,12 @@ def test_force_upsampling(tmp_path):
         duration=60.0, feat_stride=16, feat_num_frames=16,
         gt_segments_seconds=np.array([[0., 10.]]), gt_labels=np.array([0])))
     stride = (49 * 16 + 16) / 192
-    assert out['feat'].shape == (8, 192)
+    assert out['feat'].shape == (192, 8)
     assert out['feat_stride'] == pytest.approx(stride)
-    assert out['feat_offset'] == 0.5
-    np.testing.assert_allclose(out['gt_segments'],
-                               [[-0.5, 10 * 15 / stride - 0.5]], rtol=1e-6)
+    assert 0.5 * out['feat_num_frames'] / out['feat_stride'] == 0.5
+    np.testing.assert_allclose(
+        seconds_to_grid(out['gt_segments_seconds'], **grid_geometry(out)),
+        [[-0.5, 10 * 15 / stride - 0.5]], rtol=1e-6)
     packed = PackLocalizationFeatures()(out)
     assert packed['data_samples'].metainfo['feat_num_frames'] == stride
 

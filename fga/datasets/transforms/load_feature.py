@@ -9,16 +9,15 @@ from fga.annotations.features import load_feature_array
 
 @TRANSFORMS.register_module()
 class LoadFeature(BaseTransform):
-    """Load a (T, C) feature file and map ground truth to feature indices.
+    """Load a video's (T, C) feature file.
 
-    Features sit at clip centres: with frame rate f, stride S and clip
-    length F, t seconds ↔ grid ``t·f/S − F/(2S)``.
-
-    Required keys: ``video_id``, ``feature_path``, ``fps``, ``duration``,
-    ``feat_stride``, ``feat_num_frames``, ``gt_segments_seconds``,
-    ``gt_labels``.
-    Added keys: ``feat`` (C, T) float32, ``gt_segments`` (N, 2) grid,
-    ``feat_offset``; ``feat_stride``/``feat_num_frames`` are updated.
+    Required keys: ``video_id``, ``feature_path``, ``feat_stride``,
+    ``feat_num_frames``.
+    Added keys: ``feat`` (T, C) float32 tensor, ``feat_start`` (0: the
+    first step of the file); ``feat_stride`` / ``feat_num_frames`` are
+    updated when the features are resampled. Ground truth stays in seconds
+    (``gt_segments_seconds``); see :mod:`fga.annotations.features` for the
+    map onto the feature grid.
 
     Args:
         in_channels: expected C.
@@ -45,9 +44,8 @@ class LoadFeature(BaseTransform):
         self.npz_key = npz_key
 
     def transform(self, results: dict) -> dict:
-        video = results['video_id']
-        feats = load_feature_array(results['feature_path'],
-                                   self.in_channels, video, self.npz_key)
+        feats = load_feature_array(results['feature_path'], self.in_channels,
+                                   results['video_id'], self.npz_key)
         stride = results['feat_stride']
         frames = results['feat_num_frames']
         if self.force_upsampling:
@@ -57,16 +55,13 @@ class LoadFeature(BaseTransform):
         elif self.downsample_rate > 1:
             feats = feats[::self.downsample_rate]
             stride = stride * self.downsample_rate
-        feat = torch.from_numpy(np.ascontiguousarray(feats.T))
-        if self.force_upsampling and feat.shape[-1] != self.resize_length:
-            feat = F.interpolate(feat[None], size=self.resize_length,
-                                 mode='linear', align_corners=False)[0]
-        offset = 0.5 * frames / stride
+        feat = torch.from_numpy(np.ascontiguousarray(feats))
+        if self.force_upsampling and len(feat) != self.resize_length:
+            feat = F.interpolate(
+                feat.T[None], size=self.resize_length, mode='linear',
+                align_corners=False)[0].T.contiguous()
         results['feat'] = feat
         results['feat_stride'] = stride
         results['feat_num_frames'] = frames
-        results['feat_offset'] = offset
-        results['gt_segments'] = (
-            np.asarray(results['gt_segments_seconds'], dtype=np.float64) *
-            results['fps'] / stride - offset).astype(np.float32)
+        results['feat_start'] = 0
         return results

@@ -9,7 +9,7 @@ from mmcv.transforms import BaseTransform
 @TRANSFORMS.register_module()
 class PackEventSequenceInputs(BaseTransform):
     """``inputs``: the formatted ``imgs``. Data-sample fields:
-    ``target_tokens`` (L,), ``padding_mask`` (T,) True on padded frames,
+    ``valid_mask`` (T,) True on real (not padded) frames,
     ``event_positions`` (k,), ``event_labels`` (k,) and, for evaluation
     clips, ``gt_sequence`` (the whole video's class indices for the
     sequence metrics) and ``gt_event_frames``/``gt_event_labels`` (its
@@ -17,8 +17,8 @@ class PackEventSequenceInputs(BaseTransform):
     ``meta_keys``.
     """
 
-    FIELDS = ('target_tokens', 'event_positions', 'event_labels',
-              'gt_sequence', 'gt_event_frames', 'gt_event_labels')
+    FIELDS = ('event_positions', 'event_labels', 'gt_sequence',
+              'gt_event_frames', 'gt_event_labels')
 
     def __init__(self,
                  meta_keys=('video', 'num_frames', 'clip_start',
@@ -34,8 +34,7 @@ class PackEventSequenceInputs(BaseTransform):
                 sample.set_field(torch.as_tensor(results[key]), key)
         valid = results.get('frame_valid')
         if valid is not None:
-            sample.set_field(torch.as_tensor(~np.asarray(valid)),
-                             'padding_mask')
+            sample.set_field(torch.as_tensor(np.asarray(valid)), 'valid_mask')
         sample.set_metainfo(
             {k: results[k] for k in self.meta_keys if k in results})
         return dict(inputs=torch.from_numpy(imgs), data_samples=sample)

@@ -18,7 +18,10 @@ class AtomicActionDiscoveryHook(Hook):
     cross-entropy weight.
 
     Only rank 0 encodes and clusters; the labels are broadcast, so every
-    process trains with the same ones.
+    process trains with the same ones. They are saved with every checkpoint
+    (``checkpoint['atomic_action_labels']``; the cluster weights are a
+    buffer of the head) and restored on ``--resume``, so a run resumed at
+    any epoch trains with the labels it had.
 
     Args:
         interval: epochs between refreshes (5).
@@ -44,12 +47,31 @@ class AtomicActionDiscoveryHook(Hook):
         self.random_state = random_state
         self.seed = seed
 
+    @staticmethod
+    def _head(runner):
+        model = runner.model.module if is_model_wrapper(
+            runner.model) else runner.model
+        return model.head
+
+    def before_save_checkpoint(self, runner, checkpoint: dict) -> None:
+        labels = self._head(runner).atomic_labels
+        if labels:
+            checkpoint['atomic_action_labels'] = {
+                index: assignment.clone()
+                for index, assignment in labels.items()
+            }
+
+    def after_load_checkpoint(self, runner, checkpoint: dict) -> None:
+        labels = checkpoint.get('atomic_action_labels')
+        if labels:
+            head = self._head(runner)
+            # The cluster weights arrive with the state dict.
+            head.set_atomic_labels(labels, head.atomic_weights)
+
     def before_train_epoch(self, runner) -> None:
         if runner.epoch % self.interval:
             return
-        model = runner.model.module if is_model_wrapper(
-            runner.model) else runner.model
-        head = model.head
+        head = self._head(runner)
         payload: List = [None]
         if get_rank() == 0:
             payload[0] = self.discover(head, runner.train_dataloader.dataset,

@@ -38,7 +38,7 @@ class ConvTransformerBackbone(BaseModule):
             length, linearly re-interpolated for longer test inputs.
 
     Shapes:
-        inputs (B, in_channels, T), mask (B, 1, T) bool →
+        inputs (B, in_channels, T), valid mask (B, T) bool →
         ``num_levels`` features (B, embed_dims, T / s_l) and masks.
     """
 
@@ -139,7 +139,7 @@ class ConvTransformerBackbone(BaseModule):
             x, mask = conv(x, mask)
             x = self.relu(norm(x))
         if self.pos_embd is not None:
-            x = x + self._positions(x.shape[-1]) * mask.to(x.dtype)
+            x = x + self._positions(x.shape[-1]) * mask[:, None].to(x.dtype)
         for block in self.stem:
             x, mask = block(x, mask)
         feats, masks = [x], [mask]

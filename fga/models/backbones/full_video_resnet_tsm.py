@@ -1,3 +1,5 @@
+from typing import Optional
+
 import torch
 from mmaction.models.backbones.resnet_tsm import ResNetTSM, TemporalShift
 from mmaction.registry import MODELS
@@ -25,8 +27,8 @@ class FullVideoResNetTSM(ResNetTSM):
     Why a backbone rather than a neck: the clustering must run between two
     ResNet stages, and MMAction2 necks only see the backbone's output.
 
-    Frames per video come from :class:`FullVideoRecognizer` (it sets
-    ``num_frames`` from the input shape). When T equals g (uniform
+    Frames per video are a forward argument (:class:`FullVideoRecognizer`
+    passes the input's T; default g). When T equals g (uniform
     sampling, the first training epochs and evaluation) the clustering is
     the identity; at evaluation, T a multiple of g is read as T/g views of
     g frames (MMAction2's multi-view testing, the reference's protocol)
@@ -56,7 +58,6 @@ class FullVideoResNetTSM(ResNetTSM):
         self.num_clusters = num_clusters
         self.clustering = clustering
         self.cluster_at_test = cluster_at_test
-        self.num_frames = None
         super().__init__(depth, num_segments=num_clusters, **kwargs)
 
     def make_temporal_shift(self) -> None:
@@ -69,9 +70,12 @@ class FullVideoResNetTSM(ResNetTSM):
             if isinstance(block.conv1.conv, TemporalShift):
                 block.conv1.conv = block.conv1.conv.net
 
-    def cluster(self, x: torch.Tensor) -> torch.Tensor:
-        """(N·T, C, H, W) → (N·g, C, H, W)."""
-        frames = self.num_frames or self.num_clusters
+    def cluster(self,
+                x: torch.Tensor,
+                num_frames: Optional[int] = None) -> torch.Tensor:
+        """(N·T, C, H, W) → (N·g, C, H, W), T = ``num_frames`` (default g)
+        frames per video."""
+        frames = num_frames or self.num_clusters
         views_of_g = (not self.training and not self.cluster_at_test
                       and frames % self.num_clusters == 0)
         if frames == self.num_clusters or views_of_g:
@@ -86,9 +90,14 @@ class FullVideoResNetTSM(ResNetTSM):
             out.append(cluster_means(video, labels, self.num_clusters))
         return torch.cat(out)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self,
+                x: torch.Tensor,
+                num_frames: Optional[int] = None) -> torch.Tensor:
+        """(N·T, 3, H, W) frames, T = ``num_frames`` per video (default g)
+        → (N·g, C, h, w), or N·T frames when they pass through (views of g
+        frames at evaluation)."""
         x = self.maxpool(self.conv1(x))
-        x = self.cluster(self.layer1(x))
+        x = self.cluster(self.layer1(x), num_frames)
         for name in self.res_layers[1:]:
             x = getattr(self, name)(x)
         return x

@@ -1,7 +1,7 @@
 """Multi-head self-attention within a local temporal window.
 
-Every masked block takes features (B, C, T) and a boolean mask (B, 1, T) of
-valid time steps and returns both, so strided blocks can downsample the
+Every masked block takes features (B, C, T) and their valid mask (B, T)
+(True on real steps) and returns both, so strided blocks can downsample the
 mask. Parameter names and shapes follow the ActionFormer release, which
 keeps checkpoint conversion a renaming.
 """
@@ -104,14 +104,14 @@ class LocalMaskedAttention(nn.Module):
         else:
             out = self._local(q, heads(k), heads(v), kv_mask)
         out = out.transpose(2, 3).reshape(batch, -1, length)
-        out = self.proj_drop(self.proj(out)) * q_mask.to(out.dtype)
+        out = self.proj_drop(self.proj(out)) * q_mask[:, None].to(out.dtype)
         return out, q_mask
 
     def _global(self, q, k, v, kv_mask):
-        scores = (q @ k.transpose(-2, -1)).masked_fill(~kv_mask[:, :, None, :],
-                                                       -torch.inf)
+        scores = (q @ k.transpose(-2, -1)).masked_fill(
+            ~kv_mask[:, None, None, :], -torch.inf)
         attn = self.attn_drop(scores.softmax(dim=-1))
-        return attn @ (v * kv_mask[:, :, :, None].to(v.dtype))
+        return attn @ (v * kv_mask[:, None, :, None].to(v.dtype))
 
     def _dense_band(self, q, k, v, kv_mask):
         """The same banded attention through a full T × T score matrix:
@@ -121,10 +121,11 @@ class LocalMaskedAttention(nn.Module):
         in_band = (pos[:, None] - pos[None]).abs() <= self.half_window
         excluded = torch.finfo(q.dtype).min / 2
         bias = torch.where(in_band,
-                           (kv_mask[:, :, None, :].to(q.dtype) - 1) * 1e4,
+                           (kv_mask[:, None, None, :].to(q.dtype) - 1) * 1e4,
                            torch.full_like(q[:1, :1, :1, :1], excluded))
         attn = (q @ k.transpose(-2, -1) + bias).softmax(dim=-1)
-        attn = self.attn_drop(attn.masked_fill(~kv_mask[..., None], 0.0))
+        attn = self.attn_drop(
+            attn.masked_fill(~kv_mask[:, None, :, None], 0.0))
         return attn @ v
 
     def _local(self, q, k, v, kv_mask):
@@ -154,7 +155,7 @@ class LocalMaskedAttention(nn.Module):
             torch.arange(span, device=q.device) - w)
         in_band = (key_pos - query_pos).abs() <= w
         in_sequence = (key_pos >= 0) & (key_pos < length)
-        key_valid = F.pad(kv_mask[:, 0].to(q.dtype),
+        key_valid = F.pad(kv_mask.to(q.dtype),
                           (w, w + padded - length)).unfold(-1, span, block)
         # Out-of-band keys get the lowest finite value rather than -inf:
         # block-padding queries have no key at all, and an all -inf row
@@ -164,7 +165,7 @@ class LocalMaskedAttention(nn.Module):
                            (key_valid[:, None, :, None, :] - 1) * 1e4,
                            torch.full_like(scores[:1, :1], excluded))
         attn = (scores + bias).softmax(dim=-1)
-        query_valid = F.pad(kv_mask[:, 0],
+        query_valid = F.pad(kv_mask,
                             (0, padded - length)).view(batch, 1, num_blocks,
                                                        block, 1)
         attn = self.attn_drop(attn.masked_fill(~query_valid, 0.0))

@@ -1,7 +1,7 @@
 """A 1-D convolution that keeps padding at zero.
 
-Every masked block takes features (B, C, T) and a boolean mask (B, 1, T) of
-valid time steps and returns both, so strided blocks can downsample the
+Every masked block takes features (B, C, T) and their valid mask (B, T)
+(True on real steps) and returns both, so strided blocks can downsample the
 mask. Parameter names and shapes follow the ActionFormer release, which
 keeps checkpoint conversion a renaming.
 """
@@ -48,4 +48,4 @@ class MaskedConv1d(nn.Module):
                              f'divisible by the stride {self.stride}')
         out = self.conv(x)
         out_mask = downsample_mask(mask, out.shape[-1])
-        return out * out_mask.to(out.dtype), out_mask
+        return out * out_mask[:, None].to(out.dtype), out_mask

@@ -1,7 +1,7 @@
 """The pre-LN transformer block of ActionFormer-style backbones.
 
-Every masked block takes features (B, C, T) and a boolean mask (B, 1, T) of
-valid time steps and returns both, so strided blocks can downsample the
+Every masked block takes features (B, C, T) and their valid mask (B, T)
+(True on real steps) and returns both, so strided blocks can downsample the
 mask. Parameter names and shapes follow the ActionFormer release, which
 keeps checkpoint conversion a renaming.
 """
@@ -56,7 +56,7 @@ class TemporalTransformerBlock(nn.Module):
     def forward(self, x: torch.Tensor,
                 mask: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
         out, out_mask = self.attn(self.ln1(x), mask)
-        keep = out_mask.to(out.dtype)
+        keep = out_mask[:, None].to(out.dtype)
         out = self.pool_skip(x) * keep + self.drop_path_attn(out)
         out = out + self.drop_path_mlp(self.mlp(self.ln2(out)) * keep)
         return out, out_mask

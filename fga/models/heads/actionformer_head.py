@@ -7,8 +7,11 @@ from mmengine.model import BaseModule
 from mmengine.structures import InstanceData
 from torch import nn
 
+from fga.annotations.features import (grid_geometry, grid_to_seconds,
+                                      seconds_to_grid)
 from ..common import ChannelLayerNorm, MaskedConv1d, Scale
-from ..utils.point_targets import assign_points, pyramid_points
+from ..utils.point_targets import (assign_points, decode_segments,
+                                   pyramid_points)
 from ..utils.segment_nms import batched_nms_1d
 
 DEFAULT_REGRESSION_RANGES = ((0, 4), (4, 8), (8, 16), (16, 32), (32, 64),
@@ -43,9 +46,10 @@ class _SharedConvTower(nn.Module):
                 ChannelLayerNorm(feat_channels) if with_ln else nn.Identity())
         self.act = nn.ReLU()
 
-    def tower(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    def tower(self, x: torch.Tensor,
+              valid_mask: torch.Tensor) -> torch.Tensor:
         for conv, norm in zip(self.head, self.norm):
-            x = self.act(norm(conv(x, mask)[0]))
+            x = self.act(norm(conv(x, valid_mask)[0]))
         return x
 
 
@@ -64,10 +68,10 @@ class _ClassificationBranch(_SharedConvTower):
             for c in empty_classes:
                 self.cls_head.conv.bias[c] = -math.log((1 - 1e-6) / 1e-6)
 
-    def forward(self, feats, masks):
+    def forward(self, feats, valid_mask):
         return [
             self.cls_head(self.tower(x, m), m)[0]
-            for x, m in zip(feats, masks)
+            for x, m in zip(feats, valid_mask)
         ]
 
 
@@ -80,10 +84,10 @@ class _RegressionBranch(_SharedConvTower):
         self.scale = nn.ModuleList([Scale() for _ in range(num_levels)])
         self.offset_head = MaskedConv1d(feat_channels, 2, kernel_size)
 
-    def forward(self, feats, masks):
+    def forward(self, feats, valid_mask):
         return [
             torch.relu(scale(self.offset_head(self.tower(x, m), m)[0]))
-            for x, m, scale in zip(feats, masks, self.scale)
+            for x, m, scale in zip(feats, valid_mask, self.scale)
         ]
 
 
@@ -167,43 +171,49 @@ class ActionFormerHead(BaseModule):
         self.test_cfg = dict(DEFAULT_TEST_CFG, **(test_cfg or {}))
 
     def forward(self, feats: Sequence[torch.Tensor],
-                masks: Sequence[torch.Tensor]
+                valid_mask: Sequence[torch.Tensor]
                 ) -> Tuple[List[torch.Tensor], List[torch.Tensor]]:
         """Per level: logits (B, T_l, C) and offsets (B, T_l, 2) in stride
-        units."""
+        units, from features (B, C, T_l) and valid masks (B, T_l)."""
         if len(feats) != len(self.strides):
             raise ValueError(f'the head has {len(self.strides)} levels, got '
                              f'{len(feats)} feature maps')
-        logits = [x.permute(0, 2, 1) for x in self.cls_head(feats, masks)]
-        offsets = [x.permute(0, 2, 1) for x in self.reg_head(feats, masks)]
+        logits = [
+            x.permute(0, 2, 1) for x in self.cls_head(feats, valid_mask)
+        ]
+        offsets = [
+            x.permute(0, 2, 1) for x in self.reg_head(feats, valid_mask)
+        ]
         return logits, offsets
 
     def points(self, feats: Sequence[torch.Tensor]) -> List[torch.Tensor]:
         return pyramid_points([x.shape[-1] for x in feats], self.strides,
                               self.regression_ranges, feats[0].device)
 
-    def loss(self, feats: Sequence[torch.Tensor],
-             masks: Sequence[torch.Tensor],
-             gt_segments: Sequence[torch.Tensor],
-             gt_labels: Sequence[torch.Tensor]) -> Dict[str, torch.Tensor]:
+    def loss(self, feats: Sequence[torch.Tensor], data_samples: Sequence,
+             valid_mask: Sequence[torch.Tensor]) -> Dict[str, torch.Tensor]:
         """Focal + DIoU losses over a batch.
 
         Args:
-            feats / masks: pyramid levels (B, C, T_l) / (B, 1, T_l).
-            gt_segments: per video (N_i, 2) grid units.
-            gt_labels: per video (N_i,).
+            feats / valid_mask: pyramid levels (B, C, T_l) / (B, T_l).
+            data_samples: ``gt_instances`` with ``segments`` (N_i, 2) in
+                seconds and ``labels`` (N_i,); metainfo with the feature
+                geometry (``fps``, ``feat_stride``, ``feat_num_frames``,
+                ``feat_start``), which maps the segments onto the grid.
         """
-        logits, offsets = self(feats, masks)
+        logits, offsets = self(feats, valid_mask)
         points = torch.cat(self.points(feats))
         with torch.no_grad():
             targets = [
-                assign_points(points, seg, lab, self.num_classes,
+                assign_points(points, self._grid_segments(sample),
+                              sample.gt_instances.labels.long().to(
+                                  points.device), self.num_classes,
                               self.center_sample, self.center_radius)
-                for seg, lab in zip(gt_segments, gt_labels)
+                for sample in data_samples
             ]
         cls_targets = torch.stack([t[0] for t in targets])
         reg_targets = torch.stack([t[1] for t in targets])
-        valid = torch.cat([m.squeeze(1) for m in masks], dim=1)
+        valid = torch.cat(list(valid_mask), dim=1)
         positive = (cls_targets.sum(-1) > 0) & valid
         num_pos = int(positive.sum())
         with torch.no_grad():
@@ -223,23 +233,32 @@ class ActionFormerHead(BaseModule):
                   loss_cls.detach() / max(float(loss_reg), 0.01))
         return dict(loss_cls=loss_cls, loss_reg=weight * loss_reg)
 
+    @staticmethod
+    def _grid_segments(sample) -> torch.Tensor:
+        """A sample's ground truth on its feature grid, (N, 2) float32."""
+        seconds = sample.gt_instances.segments.double()
+        return seconds_to_grid(seconds,
+                               **grid_geometry(sample.metainfo)).float()
+
     def decode_video(self, points: Sequence[torch.Tensor],
                      logits: Sequence[torch.Tensor],
                      offsets: Sequence[torch.Tensor],
-                     masks: Sequence[torch.Tensor]
+                     valid_mask: Sequence[torch.Tensor]
                      ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Candidates of one video before NMS.
 
         Args:
             points: per level (T_l, 4).
-            logits / offsets / masks: per level (T_l, C) / (T_l, 2) / (T_l,).
+            logits / offsets / valid_mask: per level (T_l, C) / (T_l, 2) /
+                (T_l,).
 
         Returns:
             segments (K, 2) grid units, scores (K,), labels (K,).
         """
         cfg = self.test_cfg
         segments, scores, labels = [], [], []
-        for pts, logit, offset, mask in zip(points, logits, offsets, masks):
+        for pts, logit, offset, mask in zip(points, logits, offsets,
+                                            valid_mask):
             prob = (logit.sigmoid() * mask[:, None]).flatten()
             keep = torch.nonzero(prob > cfg['pre_nms_thresh']).squeeze(1)
             prob = prob[keep]
@@ -249,32 +268,26 @@ class ActionFormerHead(BaseModule):
             point_index = torch.div(keep, self.num_classes,
                                     rounding_mode='floor')
             cls = torch.fmod(keep, self.num_classes)
-            pt, off = pts[point_index], offset[point_index]
-            seg = torch.stack([pt[:, 0] - off[:, 0] * pt[:, 3],
-                               pt[:, 0] + off[:, 1] * pt[:, 3]], -1)
+            seg = decode_segments(pts[point_index], offset[point_index])
             long_enough = seg[:, 1] - seg[:, 0] > cfg['duration_thresh']
             segments.append(seg[long_enough])
             scores.append(prob[long_enough])
             labels.append(cls[long_enough])
         return torch.cat(segments), torch.cat(scores), torch.cat(labels)
 
-    def predict(self, feats: Sequence[torch.Tensor],
-                masks: Sequence[torch.Tensor],
-                video_metas: Sequence[dict]) -> List[InstanceData]:
-        """Detections in seconds for each video.
-
-        Each meta needs ``fps``, ``duration``, ``feat_stride`` and
-        ``feat_num_frames``; grid g maps to ``(g·stride + frames/2) / fps``
-        seconds, clamped to [0, duration].
-        """
+    def predict(self, feats: Sequence[torch.Tensor], data_samples: Sequence,
+                valid_mask: Sequence[torch.Tensor]) -> Sequence:
+        """Set each sample's ``pred_instances``: ``segments`` (K, 2) in
+        seconds (clamped to [0, ``duration``]), ``scores`` and ``labels``,
+        after NMS and sorted by score. Metainfo as in :meth:`loss`, plus
+        ``duration``."""
         cfg = self.test_cfg
-        logits, offsets = self(feats, masks)
+        logits, offsets = self(feats, valid_mask)
         points = self.points(feats)
-        results = []
-        for b, meta in enumerate(video_metas):
+        for b, sample in enumerate(data_samples):
             segments, scores, labels = self.decode_video(
                 points, [x[b] for x in logits], [x[b] for x in offsets],
-                [m[b, 0] for m in masks])
+                [m[b] for m in valid_mask])
             if cfg['nms_method'] != 'none':
                 segments, scores, labels = batched_nms_1d(
                     segments, scores, labels, cfg['iou_threshold'],
@@ -282,11 +295,11 @@ class ActionFormerHead(BaseModule):
                     use_soft_nms=cfg['nms_method'] == 'soft',
                     multiclass=cfg['multiclass_nms'], sigma=cfg['sigma'],
                     voting_thresh=cfg['voting_thresh'])
-            segments = segments.float().cpu()
-            seconds = (segments * meta['feat_stride'] +
-                       0.5 * meta['feat_num_frames']) / meta['fps']
+            meta = sample.metainfo
+            seconds = grid_to_seconds(segments.float().cpu(),
+                                      **grid_geometry(meta))
             seconds = seconds.clamp(min=0.0, max=float(meta['duration']))
-            results.append(
-                InstanceData(segments=seconds, scores=scores.float().cpu(),
-                             labels=labels.long().cpu()))
-        return results
+            sample.pred_instances = InstanceData(
+                segments=seconds, scores=scores.float().cpu(),
+                labels=labels.long().cpu())
+        return data_samples

@@ -12,31 +12,13 @@ from mmengine.model import BaseModule
 from fga.annotations.vocabulary import NUM_SPECIAL_TOKENS, PAD_TOKEN
 from ..common import PostNormEncoderLayer
 from ..utils.event_targets import IGNORE_INDEX, frame_event_targets
+from ..utils.masking import drop_random_steps, never_empty
 from ..utils.sequence_decoding import (beam_decode, best_first_decode,
-                                       greedy_decode)
+                                       greedy_decode, sequence_targets)
 from ..utils.sinusoid import sinusoid_table
 
 DECODERS = dict(
     best_first=best_first_decode, greedy=greedy_decode, beam=beam_decode)
-
-
-def random_frame_mask(padding_mask: torch.Tensor,
-                      ratio: float) -> torch.Tensor:
-    """Hide ``floor(ratio * #visible)`` more random frames per sample.
-
-    Args:
-        padding_mask: (B, T) True on padded frames.
-    """
-    if ratio <= 0:
-        return padding_mask
-    mask = padding_mask.clone()
-    for b in range(mask.shape[0]):
-        visible = (~mask[b]).nonzero(as_tuple=True)[0]
-        count = int(ratio * len(visible))
-        chosen = visible[torch.randperm(len(visible),
-                                        device=mask.device)[:count]]
-        mask[b, chosen] = True
-    return mask
 
 
 @MODELS.register_module()
@@ -151,8 +133,9 @@ class F3ASTHead(BaseModule):
         return (1 - eye) * learned
 
     def encode(self, feats: torch.Tensor,
-               padding_mask: torch.Tensor) -> torch.Tensor:
-        """(B, T, C_in), (B, T) -> (B, T, d_model) memory."""
+               valid_mask: torch.Tensor) -> torch.Tensor:
+        """(B, T, C_in), (B, T) -> (B, T, d_model) memory; attention skips
+        invalid frames."""
         if feats.shape[1] != self.clip_len:
             raise ValueError(f'F3ASTHead was built for clips of '
                              f'{self.clip_len} frames, got {feats.shape[1]}')
@@ -165,8 +148,7 @@ class F3ASTHead(BaseModule):
         bias = None
         if attention is not None:
             bias = torch.eye(self.clip_len, device=x.device) + attention
-        key_padding = torch.zeros_like(x[..., 0]).masked_fill(
-            padding_mask, float('-inf'))
+        key_padding = _additive_mask(valid_mask, x.dtype)
         for layer in self.encoder_layers:
             x = layer(x, attn_mask=bias, key_padding_mask=key_padding)
         return x
@@ -174,7 +156,7 @@ class F3ASTHead(BaseModule):
     def decode_logits(self,
                       tokens: torch.Tensor,
                       memory: torch.Tensor,
-                      memory_padding_mask: torch.Tensor,
+                      memory_valid_mask: torch.Tensor,
                       hide_pad_tokens: bool = True) -> torch.Tensor:
         """(N, L) tokens over (N, T, d) memory -> (N, L, V) logits.
 
@@ -190,29 +172,45 @@ class F3ASTHead(BaseModule):
             torch.full((length, length), float('-inf'), device=x.device), 1)
         token_padding = None
         if hide_pad_tokens:
-            token_padding = torch.zeros_like(
-                tokens, dtype=x.dtype).masked_fill(tokens == PAD_TOKEN,
-                                                   float('-inf'))
-        memory_padding = torch.zeros_like(memory[..., 0]).masked_fill(
-            memory_padding_mask, float('-inf'))
+            token_padding = _additive_mask(tokens != PAD_TOKEN, x.dtype)
         out = self.decoder(
             x, memory, tgt_mask=causal, tgt_key_padding_mask=token_padding,
-            memory_key_padding_mask=memory_padding)
+            memory_key_padding_mask=_additive_mask(memory_valid_mask,
+                                                   x.dtype))
         return self.classifier(out)
 
     def forward(self, feats: torch.Tensor,
-                padding_mask: torch.Tensor) -> torch.Tensor:
+                valid_mask: torch.Tensor) -> torch.Tensor:
         """Memory of the clip: (B, T, C_in), (B, T) -> (B, T, d_model)."""
-        return self.encode(feats, _never_all_masked(padding_mask))
+        return self.encode(feats, never_empty(valid_mask))
 
-    def loss(self, feats, padding_mask, data_samples) -> dict:
-        mask = padding_mask
+    def targets(self, data_samples) -> torch.Tensor:
+        """(B, max_seq_len) teacher-forcing tokens from the samples'
+        ``event_labels`` (see :func:`sequence_targets`)."""
+        names = [
+            f'video {s.metainfo.get("video", "?")} (window at frame '
+            f'{s.metainfo.get("clip_start", "?")})' for s in data_samples
+        ]
+        return sequence_targets([s.event_labels for s in data_samples],
+                                self.max_seq_len, names)
+
+    def loss(self, feats: torch.Tensor, data_samples,
+             valid_mask: torch.Tensor) -> dict:
+        """Token cross-entropy (+ the attention-bias L1 term and the
+        optional per-frame loss).
+
+        Args:
+            feats: (B, T, C_in) per-frame features.
+            data_samples: ``event_labels`` (k,) and ``event_positions`` (k,)
+                of the events in each clip, in time order.
+            valid_mask: (B, T) True on real frames.
+        """
+        mask = valid_mask
         if self.training:
-            mask = random_frame_mask(mask, self.mask_ratio)
-        mask = _never_all_masked(mask)
+            mask = drop_random_steps(mask, self.mask_ratio)
+        mask = never_empty(mask)
         memory = self.encode(feats, mask)
-        tokens = torch.stack([s.target_tokens for s in data_samples]).to(
-            feats.device)
+        tokens = self.targets(data_samples).to(feats.device)
         logits = self.decode_logits(tokens[:, :-1], memory, mask)
         targets = tokens[:, 1:]
         valid = targets > PAD_TOKEN
@@ -222,21 +220,20 @@ class F3ASTHead(BaseModule):
             losses['loss_attention'] = attention.abs().mean()
         if self.frame_classifier is not None:
             frame_targets = frame_event_targets(data_samples, feats.shape[1],
-                                                padding_mask,
+                                                valid_mask,
                                                 self.frame_loss_dilation)
             losses['loss_frame'] = self.frame_loss_weight * F.cross_entropy(
                 self.frame_classifier(memory).flatten(0, 1),
                 frame_targets.flatten(), ignore_index=IGNORE_INDEX)
         return losses
 
-    def decode(self, memory: torch.Tensor,
-               padding_mask: torch.Tensor) -> List:
+    def decode(self, memory: torch.Tensor, valid_mask: torch.Tensor) -> List:
         """Token ids and probability rows per sample (see
         :mod:`fga.models.utils.sequence_decoding`)."""
 
         def step(prefixes, rows):
             return self.decode_logits(
-                prefixes, memory[rows], padding_mask[rows],
+                prefixes, memory[rows], valid_mask[rows],
                 hide_pad_tokens=False)
 
         kwargs = dict(max_length=self.max_seq_len)
@@ -249,8 +246,11 @@ class F3ASTHead(BaseModule):
                                            **kwargs)
 
     @torch.no_grad()
-    def predict(self, feats, padding_mask, data_samples):
-        mask = _never_all_masked(padding_mask)
+    def predict(self, feats: torch.Tensor, data_samples,
+                valid_mask: torch.Tensor):
+        """Set each sample's ``pred_tokens``, ``pred_labels`` (class
+        indices) and ``pred_scores`` (one probability row per label)."""
+        mask = never_empty(valid_mask)
         memory = self.encode(feats, mask)
         for sample, (tokens, rows) in zip(data_samples,
                                           self.decode(memory, mask)):
@@ -266,11 +266,9 @@ class F3ASTHead(BaseModule):
         return data_samples
 
 
-def _never_all_masked(mask: torch.Tensor) -> torch.Tensor:
-    """Attention over an all-masked clip is undefined (NaN); such a clip
-    attends to all its (padding) frames instead."""
-    empty = mask.all(dim=1)
-    if empty.any():
-        mask = mask.clone()
-        mask[empty] = False
-    return mask
+def _additive_mask(valid_mask: torch.Tensor, dtype) -> torch.Tensor:
+    """0 on valid positions, -inf elsewhere (torch attention's float key
+    padding mask)."""
+    return torch.zeros(valid_mask.shape, dtype=dtype,
+                       device=valid_mask.device).masked_fill(
+                           ~valid_mask, float('-inf'))

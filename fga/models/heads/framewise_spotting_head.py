@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 
-from ..utils.event_targets import frame_event_targets
+from ..utils.event_targets import IGNORE_INDEX, frame_event_targets
 
 
 def spot_runs(fg_prob: torch.Tensor, is_event: torch.Tensor) -> List[int]:
@@ -93,29 +93,37 @@ class FramewiseSpottingHead(BaseModule):
         self.spot_threshold = spot_threshold
 
     def forward(self, feats: torch.Tensor,
-                padding_mask: torch.Tensor) -> torch.Tensor:
+                valid_mask: torch.Tensor) -> torch.Tensor:
         """(B, T, C_in), (B, T) -> (B, T, num_classes + 1) logits."""
         out, _ = self.gru(feats)
         return self.fc(self.dropout(out))
 
-    def loss(self, feats, padding_mask, data_samples) -> dict:
-        logits = self(feats, padding_mask)
+    def loss(self, feats: torch.Tensor, data_samples,
+             valid_mask: torch.Tensor) -> dict:
+        """Weighted per-frame cross-entropy; samples carry
+        ``event_positions`` and ``event_labels``, padded frames (False in
+        ``valid_mask``) are ignored."""
+        logits = self(feats, valid_mask)
         targets = frame_event_targets(data_samples, feats.shape[1],
-                                      padding_mask, self.dilation)
+                                      valid_mask, self.dilation)
         loss = F.cross_entropy(
             logits.flatten(0, 1),
             targets.flatten(),
             weight=self.class_weight,
-            ignore_index=-100)
+            ignore_index=IGNORE_INDEX)
         return dict(loss_cls=loss)
 
     @torch.no_grad()
-    def predict(self, feats, padding_mask, data_samples):
-        probs = self(feats, padding_mask).softmax(-1)
-        probs = probs.masked_fill(padding_mask[..., None], 0)
-        for sample, prob, mask in zip(data_samples, probs, padding_mask):
+    def predict(self, feats: torch.Tensor, data_samples,
+                valid_mask: torch.Tensor):
+        """Set ``pred_labels`` / ``pred_scores`` (the ordered sequence) and
+        ``pred_event_frames`` / ``pred_event_labels`` /
+        ``pred_event_scores`` (timestamped events in raw frames)."""
+        probs = self(feats, valid_mask).softmax(-1)
+        probs = probs.masked_fill(~valid_mask[..., None], 0)
+        for sample, prob, valid in zip(data_samples, probs, valid_mask):
             fg = prob[:, 1:]
-            is_event = (prob.argmax(-1) > 0) & ~mask
+            is_event = (prob.argmax(-1) > 0) & valid
             peaks = torch.as_tensor(
                 spot_runs(1 - prob[:, 0], is_event), dtype=torch.long)
             rows = fg[peaks]

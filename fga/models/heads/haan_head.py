@@ -157,24 +157,24 @@ class HAANHead(BaseModule):
                      ) -> Dict[str, torch.Tensor]:
         """The four loss terms of one video (tensors already unpadded)."""
         lambdas = self.loss_weights
-        fine = sample['fine_labels'].to(cas)
+        fine = sample.fine_labels.to(cas)
         losses = dict(loss_mil=lambdas[0] * F.binary_cross_entropy_with_logits(
             above_mean_pooling(cas), fine,
-            weight=sample['fine_weights'].to(cas)))
+            weight=sample.fine_weights.to(cas)))
         if not self.needs_atomic_labels:
             return losses
-        index = int(sample['video_index'])
+        index = int(sample.metainfo['video_index'])
+        video = sample.metainfo.get('video_id', index)
         if index not in self.atomic_labels:
             raise RuntimeError(
-                f'no atomic-action pseudo labels for training video '
-                f'{sample.get("video_id", index)}; add '
-                'AtomicActionDiscoveryHook to custom_hooks or set the '
+                f'no atomic-action pseudo labels for training video {video}; '
+                'add AtomicActionDiscoveryHook to custom_hooks or set the '
                 'pseudo/concept/coarse loss weights to 0')
         assignment = self.atomic_labels[index].to(cas.device)
         if len(assignment) != len(cas):
             raise RuntimeError(
-                f'video {sample.get("video_id", index)} has {len(cas)} clips '
-                f'but {len(assignment)} pseudo labels')
+                f'video {video} has {len(cas)} clips but {len(assignment)} '
+                'pseudo labels')
         losses['loss_pseudo'] = lambdas[1] * F.cross_entropy(
             atomic_logits, assignment,
             weight=self.atomic_weights.to(cas)) / len(cas)
@@ -193,40 +193,58 @@ class HAANHead(BaseModule):
         coarse_logits = self.coarse_level_classifier(coarse_reps)[1][:, 0]
         losses['loss_coarse'] = lambdas[3] * \
             F.binary_cross_entropy_with_logits(
-                coarse_logits, sample['coarse_labels'].to(cas),
-                weight=sample['coarse_weights'].to(cas))
+                coarse_logits, sample.coarse_labels.to(cas),
+                weight=sample.coarse_weights.to(cas))
         return losses
 
-    def loss(self, feats: torch.Tensor, lengths: Sequence[int],
-             samples: Sequence[dict]) -> Dict[str, torch.Tensor]:
+    def forward(self, feats: torch.Tensor,
+                valid_mask: torch.Tensor = None) -> torch.Tensor:
+        """Class activation sequence: (B, T, D) → (B, T, C) clip logits
+        (clip-wise, so padding does not change valid clips)."""
+        return self.fine_level_classifier(self.encode(feats))[1]
+
+    def loss(self, feats: torch.Tensor, data_samples: Sequence,
+             valid_mask: torch.Tensor) -> Dict[str, torch.Tensor]:
         """Summed losses of a batch.
 
         Args:
-            feats: (B, T_max, D) zero-padded clip features.
-            lengths: valid clips per video.
-            samples: per video ``fine_labels`` (C,), ``fine_weights``,
-                ``coarse_labels``, ``coarse_weights``, ``video_index``.
+            feats: (B, T, D) zero-padded clip features.
+            data_samples: per video the fields ``fine_labels`` (C,),
+                ``fine_weights``, ``coarse_labels``, ``coarse_weights`` and
+                metainfo ``video_index`` (which pseudo labels apply).
+            valid_mask: (B, T), True on real clips.
         """
         encoded = self.encode(feats)
         hidden, cas = self.fine_level_classifier(encoded)
         atomic_logits = (self.pseudo_label_classifier(encoded)[1]
                          if self.needs_atomic_labels else cas)
         total: Dict[str, torch.Tensor] = {}
-        for b, (length, sample) in enumerate(zip(lengths, samples)):
+        for b, sample in enumerate(data_samples):
+            length = int(valid_mask[b].sum())
             terms = self.video_losses(hidden[b, :length], cas[b, :length],
                                       atomic_logits[b, :length], sample)
             for name, value in terms.items():
                 total[name] = total.get(name, 0) + value
         return total
 
-    def class_activation(self, feats: torch.Tensor) -> torch.Tensor:
-        """(T, D) → (T, C) clip logits."""
-        return self.fine_level_classifier(self.encode(feats))[1]
+    @torch.no_grad()
+    def predict(self, feats: torch.Tensor, data_samples: Sequence,
+                valid_mask: torch.Tensor) -> Sequence:
+        """Set each sample's ``pred_instances`` (``segments`` (N, 2) in
+        seconds, ``scores``, ``labels``) from its class activation
+        sequence; metainfo ``sec2clip`` maps clips to seconds."""
+        cas = self(feats, valid_mask)
+        for b, sample in enumerate(data_samples):
+            length = int(valid_mask[b].sum())
+            sample.pred_instances = self.predict_video(
+                cas[b, :length], float(sample.metainfo['sec2clip']))
+        return data_samples
 
-    def predict_video(self, feats: torch.Tensor,
+    def predict_video(self, cas: torch.Tensor,
                       sec2clip: float) -> InstanceData:
+        """Detections of one video from its (T, C) clip logits."""
         cfg = self.test_cfg
-        cas = self.class_activation(feats).float().cpu().numpy()
+        cas = cas.float().cpu().numpy()
         segments, scores, labels = cas_proposals(cas, sec2clip, cfg['alpha'],
                                                  cfg['kmax_mod_factor'])
         segments = torch.from_numpy(segments).float()

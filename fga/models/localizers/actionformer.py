@@ -2,9 +2,10 @@ import math
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import torch
-import torch.nn.functional as F
 from mmaction.registry import MODELS
 from mmengine.model import BaseModel
+
+from ..utils.masking import pad_sequences
 
 
 @MODELS.register_module()
@@ -14,11 +15,13 @@ class ActionFormer(BaseModel):
 
     backbone (feature pyramid) → neck → :class:`ActionFormerHead`.
 
-    Inputs are a list of (C, T_i) feature tensors. Training pads them to
+    Inputs are a list of (T_i, C) feature tensors. Training pads them to
     ``max_seq_len`` (crop longer videos in the pipeline); inference pads
     only to the next multiple of ``max_div_factor`` (the largest
     stride × window span), so any length is accepted and padding never
-    changes the valid outputs.
+    changes the valid outputs. Ground truth and predictions are in seconds
+    (``gt_instances`` / ``pred_instances``); the head maps them onto the
+    feature grid.
 
     Args:
         backbone / neck / head: configs.
@@ -59,57 +62,47 @@ class ActionFormer(BaseModel):
     def pad_inputs(
             self, inputs: Sequence[torch.Tensor]
     ) -> Tuple[torch.Tensor, torch.Tensor]:
-        """Right-pad (C, T_i) features with zeros.
+        """Right-pad (T_i, C) features with zeros: to ``max_seq_len`` in
+        training, to the next multiple of ``max_div_factor`` otherwise.
 
         Returns:
-            (B, C, T) features and a (B, 1, T) bool mask of valid steps.
+            (B, C, T) features (the backbone's layout) and their (B, T)
+            valid mask.
         """
-        lengths = [x.shape[-1] for x in inputs]
-        longest = max(lengths)
-        if self.training:
-            if longest > self.max_seq_len:
-                raise ValueError(
-                    f'a training input has {longest} feature steps, more '
-                    f'than max_seq_len {self.max_seq_len}; crop it in the '
-                    f'pipeline (RandomFeatureTruncate)')
-            target = self.max_seq_len
-        else:
-            target = max(
-                math.ceil(longest / self.max_div_factor), 1) * \
-                self.max_div_factor
-        feats = torch.stack(
-            [F.pad(x.float(), (0, target - x.shape[-1])) for x in inputs])
-        steps = torch.arange(target, device=feats.device)
-        mask = steps[None] < torch.tensor(
-            lengths, device=feats.device)[:, None]
-        return feats, mask[:, None]
+        longest = max(len(x) for x in inputs)
+        if self.training and longest > self.max_seq_len:
+            raise ValueError(
+                f'a training input has {longest} feature steps, more than '
+                f'max_seq_len {self.max_seq_len}; crop it in the pipeline '
+                '(RandomFeatureTruncate)')
+        feats, valid = pad_sequences(
+            [x.float() for x in inputs],
+            length=self.max_seq_len if self.training else None,
+            multiple=self.max_div_factor)
+        return feats.transpose(1, 2), valid
 
     def extract_feat(
         self, inputs: Sequence[torch.Tensor]
     ) -> Tuple[Tuple[torch.Tensor, ...], Tuple[torch.Tensor, ...]]:
-        feats, mask = self.pad_inputs(inputs)
-        return self.neck(*self.backbone(feats, mask))
+        """Pyramid levels (B, C, T_l) and their valid masks (B, T_l)."""
+        return self.neck(*self.backbone(*self.pad_inputs(inputs)))
 
     def forward(self,
                 inputs: Union[torch.Tensor, List[torch.Tensor]],
                 data_samples=None,
                 mode: str = 'tensor'):
+        """``inputs``: (T_i, C) features per video, a list or a (B, T, C)
+        batch of equal lengths."""
         if isinstance(inputs, torch.Tensor):
             inputs = list(inputs) if inputs.dim() == 3 else [inputs]
-        feats, masks = self.extract_feat(inputs)
+        feats, valid_masks = self.extract_feat(inputs)
         if mode == 'tensor':
-            return self.head(feats, masks)
+            return self.head(feats, valid_masks)
         if mode == 'loss':
-            return self.head.loss(
-                feats, masks,
-                [s.gt_instances.segments.float() for s in data_samples],
-                [s.gt_instances.labels.long() for s in data_samples])
+            return self.head.loss(feats, data_samples, valid_mask=valid_masks)
         if mode == 'predict':
-            results = self.head.predict(feats, masks,
-                                        [s.metainfo for s in data_samples])
-            for sample, result in zip(data_samples, results):
-                sample.pred_instances = result
-            return data_samples
+            return self.head.predict(feats, data_samples,
+                                     valid_mask=valid_masks)
         raise ValueError(f'invalid mode {mode!r}')
 
     def loss(self, inputs, data_samples) -> Dict[str, torch.Tensor]:

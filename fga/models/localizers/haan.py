@@ -1,8 +1,10 @@
-from typing import List, Sequence, Union
+from typing import List, Union
 
 import torch
 from mmaction.registry import MODELS
 from mmengine.model import BaseModel
+
+from ..utils.masking import pad_sequences
 
 
 @MODELS.register_module()
@@ -22,38 +24,18 @@ class HAAN(BaseModel):
                          init_cfg=init_cfg)
         self.head = MODELS.build(head)
 
-    @staticmethod
-    def pad(inputs: Sequence[torch.Tensor]):
-        """(B, T_max, D) zero-padded features and the lengths."""
-        lengths = [len(x) for x in inputs]
-        feats = inputs[0].new_zeros(len(inputs), max(lengths),
-                                    inputs[0].shape[-1])
-        for b, x in enumerate(inputs):
-            feats[b, :len(x)] = x
-        return feats.float(), lengths
-
     def forward(self,
                 inputs: Union[torch.Tensor, List[torch.Tensor]],
                 data_samples=None,
                 mode: str = 'tensor'):
         if isinstance(inputs, torch.Tensor):
             inputs = list(inputs) if inputs.dim() == 3 else [inputs]
+        feats, valid_mask = pad_sequences([x.float() for x in inputs])
         if mode == 'tensor':
-            feats, lengths = self.pad(inputs)
-            return self.head.class_activation(feats)
+            return self.head(feats, valid_mask)
         if mode == 'loss':
-            feats, lengths = self.pad(inputs)
-            samples = [
-                dict(fine_labels=s.fine_labels, fine_weights=s.fine_weights,
-                     coarse_labels=s.coarse_labels,
-                     coarse_weights=s.coarse_weights,
-                     video_index=s.metainfo['video_index'],
-                     video_id=s.metainfo['video_id']) for s in data_samples
-            ]
-            return self.head.loss(feats, lengths, samples)
+            return self.head.loss(feats, data_samples, valid_mask=valid_mask)
         if mode == 'predict':
-            for x, sample in zip(inputs, data_samples):
-                sample.pred_instances = self.head.predict_video(
-                    x.float(), float(sample.metainfo['sec2clip']))
-            return data_samples
+            return self.head.predict(feats, data_samples,
+                                     valid_mask=valid_mask)
         raise ValueError(f'invalid mode {mode!r}')

@@ -14,7 +14,7 @@ class FPNIdentity(BaseModule):
     through, each with its own channel LayerNorm.
 
     Shapes:
-        levels of (B, C, T_l) and masks (B, 1, T_l) → the same.
+        levels of (B, C, T_l) and valid masks (B, T_l) → the same.
     """
 
     def __init__(self,

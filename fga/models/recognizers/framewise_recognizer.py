@@ -10,8 +10,9 @@ from mmengine.model import BaseModel
 @MODELS.register_module()
 class FramewiseRecognizer(BaseModel):
     """Any MMAction2 backbone, a neck giving (B, T, C) per-frame features,
-    and a head with ``loss(feats, padding_mask, data_samples)`` and
-    ``predict(feats, padding_mask, data_samples)``.
+    and a head with ``loss(feats, data_samples, valid_mask)`` and
+    ``predict(feats, data_samples, valid_mask)``; ``valid_mask`` (B, T)
+    comes from the samples' ``valid_mask`` fields (all frames when absent).
 
     Inputs come from ``ActionDataPreprocessor(format_shape='NCTHW')`` as
     (B, 1, 3, T, H, W). A 2D backbone (``backbone_dims=2``) sees the T
@@ -47,13 +48,13 @@ class FramewiseRecognizer(BaseModel):
         return self.neck(self.backbone(inputs), batch, num_frames)
 
     @staticmethod
-    def padding_mask(data_samples, batch: int, num_frames: int,
-                     device) -> torch.Tensor:
-        """(B, T) True on padded frames; none without the samples' masks."""
-        mask = torch.zeros(batch, num_frames, dtype=torch.bool)
+    def valid_mask(data_samples, batch: int, num_frames: int,
+                   device) -> torch.Tensor:
+        """(B, T) True on real frames, from the samples' ``valid_mask``."""
+        mask = torch.ones(batch, num_frames, dtype=torch.bool)
         for b, sample in enumerate(data_samples or []):
-            if 'padding_mask' in sample:
-                mask[b] = sample.padding_mask
+            if 'valid_mask' in sample:
+                mask[b] = sample.valid_mask
         return mask.to(device)
 
     def forward(self,
@@ -62,13 +63,12 @@ class FramewiseRecognizer(BaseModel):
                 mode: str = 'tensor'):
         feats = self.extract_feat(inputs)
         batch, num_frames = feats.shape[:2]
-        mask = self.padding_mask(data_samples, batch, num_frames,
-                                 feats.device)
+        mask = self.valid_mask(data_samples, batch, num_frames, feats.device)
         if mode == 'tensor':
             return self.head(feats, mask)
         if mode == 'loss':
-            return self.head.loss(feats, mask, data_samples)
+            return self.head.loss(feats, data_samples, valid_mask=mask)
         if mode == 'predict':
-            return self.head.predict(feats, mask, data_samples)
+            return self.head.predict(feats, data_samples, valid_mask=mask)
         raise RuntimeError(f'invalid mode {mode!r}; use tensor, loss or '
                            'predict')

@@ -10,7 +10,7 @@ IGNORE_INDEX = -100
 
 def frame_event_targets(data_samples: Sequence,
                         num_frames: int,
-                        padding_mask: torch.Tensor,
+                        valid_mask: torch.Tensor,
                         dilation: int = 0) -> torch.Tensor:
     """(B, T) long targets: 0 background, ``label + 1`` on the sampled
     frame nearest to each event and ``dilation`` frames either side,
@@ -19,7 +19,7 @@ def frame_event_targets(data_samples: Sequence,
     Args:
         data_samples: samples with ``event_positions`` (k,) in sampled
             frames and ``event_labels`` (k,) class indices.
-        padding_mask: (B, T) True on padded frames.
+        valid_mask: (B, T) True on real frames.
     """
     targets = torch.zeros(len(data_samples), num_frames, dtype=torch.long)
     for b, sample in enumerate(data_samples):
@@ -28,5 +28,5 @@ def frame_event_targets(data_samples: Sequence,
             t = int(round(pos))
             lo, hi = max(0, t - dilation), min(num_frames, t + dilation + 1)
             targets[b, lo:hi] = label + 1
-    targets = targets.to(padding_mask.device)
-    return targets.masked_fill(padding_mask, IGNORE_INDEX)
+    targets = targets.to(valid_mask.device)
+    return targets.masked_fill(~valid_mask, IGNORE_INDEX)

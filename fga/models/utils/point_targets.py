@@ -7,7 +7,7 @@ from typing import List, Sequence, Tuple
 import torch
 import torch.nn.functional as F
 
-__all__ = ['pyramid_points', 'assign_points']
+__all__ = ['pyramid_points', 'assign_points', 'decode_segments']
 
 
 def pyramid_points(lengths: Sequence[int],
@@ -60,7 +60,8 @@ def assign_points(
         gt_labels: (N,) int64.
 
     Returns:
-        cls_targets (P, num_classes) in {0, 1} and reg_targets (P, 2).
+        cls_targets (P, num_classes) in {0, 1} and reg_targets (P, 2), the
+        encoding :func:`decode_segments` inverts.
     """
     num_points, num_gts = len(points), len(gt_segments)
     if num_gts == 0:
@@ -94,3 +95,13 @@ def assign_points(
     reg_targets = torch.stack([left[rows, min_index], right[rows, min_index]],
                               1) / stride
     return cls_targets, reg_targets
+
+
+def decode_segments(points: torch.Tensor,
+                    offsets: torch.Tensor) -> torch.Tensor:
+    """Segments (K, 2) in grid units from points (K, 4) and their
+    regressed boundary distances (K, 2) in stride units: the inverse of
+    :func:`assign_points`' regression targets."""
+    t, stride = points[:, 0], points[:, 3]
+    return torch.stack([t - offsets[:, 0] * stride,
+                        t + offsets[:, 1] * stride], -1)

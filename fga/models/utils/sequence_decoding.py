@@ -1,4 +1,5 @@
-"""Decoding token sequences from an autoregressive decoder.
+"""Token sequences of an autoregressive decoder: the training targets
+(:func:`sequence_targets`) and the decoding strategies that invert them.
 
 A ``step`` function gives the next-token logits of a batch of prefixes:
 ``step(prefixes (N, L) long, rows (N,) long) -> (N, V) logits``, where
@@ -9,15 +10,55 @@ the step that emitted token k).
 """
 import heapq
 import itertools
-from typing import Callable, List, Tuple
+import warnings
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import torch
 import torch.nn.functional as F
 
-__all__ = ['best_first_decode', 'greedy_decode', 'beam_decode', 'length_score']
+from fga.annotations.vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS,
+                                        PAD_TOKEN, START_TOKEN)
+
+__all__ = [
+    'sequence_targets', 'best_first_decode', 'greedy_decode', 'beam_decode',
+    'length_score'
+]
 
 Step = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 Decoded = List[Tuple[List[int], torch.Tensor]]
+
+
+def sequence_targets(labels: Sequence[torch.Tensor],
+                     max_length: int,
+                     names: Optional[Sequence[str]] = None) -> torch.Tensor:
+    """Teacher-forcing token rows ``[start, c_1+3 .. c_k+3, end, pad ..]``
+    of clips whose events have class indices ``labels`` (k_i,), in time
+    order.
+
+    A clip with more than ``max_length - 2`` events keeps the first ones,
+    with a warning naming it (``names``: one per clip).
+
+    Returns:
+        (B, max_length) int64 token ids.
+    """
+    if max_length < 3:
+        raise ValueError('max_length must leave room for start, one event '
+                         'and end')
+    limit = max_length - 2
+    tokens = torch.full((len(labels), max_length), PAD_TOKEN,
+                        dtype=torch.long)
+    tokens[:, 0] = START_TOKEN
+    for b, events in enumerate(labels):
+        events = torch.as_tensor(events, dtype=torch.long).flatten()
+        if len(events) > limit:
+            clip = names[b] if names else f'clip {b}'
+            warnings.warn(f'{clip}: {len(events)} events in the clip, more '
+                          f'than max_seq_len - 2 = {limit}; keeping the '
+                          f'first {limit}')
+            events = events[:limit]
+        tokens[b, 1:len(events) + 1] = events + NUM_SPECIAL_TOKENS
+        tokens[b, len(events) + 1] = END_TOKEN
+    return tokens
 
 
 def length_score(log_prob, length: int):
@@ -73,8 +114,8 @@ def best_first_decode(step: Step,
                       batch_size: int,
                       vocab_size: int,
                       device,
-                      start: int = 1,
-                      end: int = 2,
+                      start: int = START_TOKEN,
+                      end: int = END_TOKEN,
                       width: int = 5,
                       max_length: int = 30,
                       max_queue: int = 2000) -> Decoded:
@@ -130,8 +171,8 @@ def greedy_decode(step: Step,
                   batch_size: int,
                   vocab_size: int,
                   device,
-                  start: int = 1,
-                  end: int = 2,
+                  start: int = START_TOKEN,
+                  end: int = END_TOKEN,
                   max_length: int = 30) -> Decoded:
     """Most likely token at every step, all samples at once, until ``end``
     or ``max_length`` tokens."""
@@ -158,8 +199,8 @@ def beam_decode(step: Step,
                 batch_size: int,
                 vocab_size: int,
                 device,
-                start: int = 1,
-                end: int = 2,
+                start: int = START_TOKEN,
+                end: int = END_TOKEN,
                 width: int = 5,
                 max_length: int = 30) -> Decoded:
     """Synchronous beam search: keep the ``width`` best prefixes by

@@ -35,10 +35,10 @@ class TCNSpottingHead(FramewiseSpottingHead):
         self.fc = nn.Linear(hidden_channels, num_classes + 1)
 
     def forward(self, feats: torch.Tensor,
-                padding_mask: torch.Tensor) -> torch.Tensor:
+                valid_mask: torch.Tensor) -> torch.Tensor:
         """(B, T, C_in), (B, T) -> (B, T, num_classes + 1)."""
         x = self.proj(feats.transpose(1, 2))
-        keep = (~padding_mask)[:, None].to(x.dtype)
+        keep = valid_mask[:, None].to(x.dtype)
         for block in self.blocks:
             # Padded frames carry no signal into their neighbours.
             x = x + block(x * keep)

@@ -3,11 +3,13 @@ import os
 import cv2
 import numpy as np
 import pytest
+import torch
 
 from fga.datasets.transforms import (ClipColorJitter, ClipGaussianBlur,
                                      PackEventSequenceInputs,
                                      PaddedDecordDecode, PaddedRawFrameDecode,
                                      SampleEventWindow)
+from fga.models.utils import sequence_targets
 
 
 def _results(**kwargs):
@@ -17,14 +19,19 @@ def _results(**kwargs):
     return base
 
 
+def _tokens(results, max_seq_len):
+    return sequence_targets([torch.as_tensor(results['event_labels'])],
+                            max_seq_len)[0]
+
+
 def test_window_at_given_start():
-    out = SampleEventWindow(max_seq_len=6)(_results(clip_start=-15))
+    out = SampleEventWindow()(_results(clip_start=-15))
     assert out['frame_inds'].tolist() == [-15, -12, -9, -6, -3, 0, 3, 6]
     assert out['clip_start_index'] == -5
-    assert out['target_tokens'].tolist() == [1, 2, 0, 0, 0, 0]
-    out = SampleEventWindow(max_seq_len=6)(_results(clip_start=9))
+    assert _tokens(out, 6).tolist() == [1, 2, 0, 0, 0, 0]
+    out = SampleEventWindow()(_results(clip_start=9))
     # Window covers raw frames 9..32: only the event at frame 10.
-    assert out['target_tokens'].tolist() == [1, 7, 2, 0, 0, 0]
+    assert _tokens(out, 6).tolist() == [1, 7, 2, 0, 0, 0]
     assert out['event_positions'].tolist() == pytest.approx([1 / 3])
     assert out['event_labels'].tolist() == [4]
 
@@ -43,10 +50,9 @@ def test_random_window_range_matches_reference():
 
 def test_too_many_events_are_truncated_with_warning():
     events = [(i, 0) for i in range(0, 24, 3)]
+    out = SampleEventWindow()(_results(events=events, clip_start=0))
     with pytest.warns(UserWarning, match='8 events .* keeping the first 3'):
-        out = SampleEventWindow(max_seq_len=5)(
-            _results(events=events, clip_start=0))
-    assert out['target_tokens'].tolist() == [1, 3, 3, 3, 2]
+        assert _tokens(out, 5).tolist() == [1, 3, 3, 3, 2]
 
 
 def _frames(folder, count, shape=(6, 8, 3)):
@@ -133,12 +139,12 @@ def test_gaussian_blur_applies_with_probability():
 
 
 def test_pack():
-    results = SampleEventWindow(max_seq_len=6)(_results(clip_start=0))
+    results = SampleEventWindow()(_results(clip_start=0))
     results['imgs'] = np.zeros((1, 3, 8, 4, 4), np.float32)
     results['frame_valid'] = np.array([True] * 6 + [False] * 2)
     packed = PackEventSequenceInputs()(results)
     sample = packed['data_samples']
     assert packed['inputs'].shape == (1, 3, 8, 4, 4)
-    assert sample.padding_mask.tolist() == [False] * 6 + [True] * 2
-    assert sample.target_tokens.tolist()[:3] == [1, 7, 2]
+    assert (~sample.valid_mask).tolist() == [False] * 6 + [True] * 2
+    assert sample.event_labels.tolist() == [4]
     assert sample.metainfo['clip_start_index'] == 0

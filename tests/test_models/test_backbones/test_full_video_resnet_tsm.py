@@ -65,20 +65,18 @@ def test_uniform_frames_pass_through():
     model = _recognizer()
     model.eval()
     x = torch.randn(8, 64, 8, 8)
-    model.backbone.num_frames = 4
-    assert model.backbone.cluster(x) is x
+    assert model.backbone.cluster(x, 4) is x
     # evaluation with two views of 4 frames stays per frame
-    model.backbone.num_frames = 8
-    assert model.backbone.cluster(x) is x
+    assert model.backbone.cluster(x, 8) is x
     model.train()
-    assert model.backbone.cluster(x).shape == (4, 64, 8, 8)
+    assert model.backbone.cluster(x, 8).shape == (4, 64, 8, 8)
     # cluster_at_test: evaluation clusters all 8 frames, as training does
     model.eval()
     model.backbone.cluster_at_test = True
     with torch.no_grad():
         assert torch.equal(
-            model.backbone.cluster(x),
-            model.train().backbone.cluster(x))
+            model.backbone.cluster(x, 8),
+            model.train().backbone.cluster(x, 8))
 
 
 def test_bad_arguments():

@@ -7,8 +7,7 @@ from fga.models.utils import sinusoid_table
 
 
 def _mask(lengths, total):
-    return (torch.arange(total)[None] < torch.tensor(lengths)[:, None])[:,
-                                                                        None]
+    return torch.arange(total)[None] < torch.tensor(lengths)[:, None]
 
 
 @pytest.mark.parametrize('stride,length', [(1, 100), (2, 144), (1, 37)])

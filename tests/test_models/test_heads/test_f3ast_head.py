@@ -14,7 +14,7 @@ from mmaction.structures import ActionDataSample
 
 from fga.models import F3ASTHead
 from fga.models.converters import convert_f3ast_state_dict
-from fga.models.heads.f3ast_head import random_frame_mask
+from fga.models.utils import drop_random_steps
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
     osp.abspath(__file__)))))
@@ -43,9 +43,9 @@ def head(reference):
 
 def test_encoder_and_decoder_logits_match_reference(head, reference):
     with torch.no_grad():
-        memory = head.encode(reference['src'], reference['padding_mask'])
-        logits = head.decode_logits(reference['tokens'], memory,
-                                    reference['padding_mask'])
+        valid = ~reference['padding_mask']
+        memory = head.encode(reference['src'], valid)
+        logits = head.decode_logits(reference['tokens'], memory, valid)
     torch.testing.assert_close(memory, reference['memory'], atol=1e-5,
                                rtol=0)
     torch.testing.assert_close(logits, reference['logits'], atol=1e-5,
@@ -55,10 +55,10 @@ def test_encoder_and_decoder_logits_match_reference(head, reference):
 
 
 def test_best_first_decode_matches_reference(head, reference):
-    padding = reference['padding_mask']
+    valid = ~reference['padding_mask']
     with torch.no_grad():
-        memory = head.encode(reference['src'], padding)
-        decoded = head.decode(memory, padding)
+        memory = head.encode(reference['src'], valid)
+        decoded = head.decode(memory, valid)
     for b, (tokens, rows) in enumerate(decoded):
         expected = reference['decoded_tokens'][b]
         length = int((expected > 0).sum())
@@ -91,19 +91,21 @@ def test_loss_terms_and_masking():
     head = F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
                      num_heads=2, ffn_channels=16)
     samples = []
-    for tokens in ([1, 3, 4, 2, 0], [1, 2, 0, 0, 0]):
+    for labels in ([0, 1], []):
         s = ActionDataSample()
-        s.target_tokens = torch.tensor(tokens)
+        s.event_labels = torch.tensor(labels, dtype=torch.long)
         samples.append(s)
-    mask = torch.zeros(2, 6, dtype=torch.bool)
-    losses = head.loss(torch.randn(2, 6, 8), mask, samples)
+    assert head.targets(samples)[:, :5].tolist() == [
+        [1, 3, 4, 2, 0], [1, 2, 0, 0, 0]]
+    mask = torch.ones(2, 6, dtype=torch.bool)
+    losses = head.loss(torch.randn(2, 6, 8), samples, valid_mask=mask)
     assert set(losses) == {'loss_seq', 'loss_attention'}
     # L1 of the off-diagonal sigmoid bias over all T x T entries.
     expected = torch.sigmoid(head.attention_bias.weight).view(6, 6)
     expected = (expected * (1 - torch.eye(6))).abs().mean()
     assert losses['loss_attention'].item() == pytest.approx(expected.item())
-    masked = random_frame_mask(
-        torch.tensor([[False] * 20, [False] * 10 + [True] * 10]), 0.15)
+    masked = ~drop_random_steps(
+        ~torch.tensor([[False] * 20, [False] * 10 + [True] * 10]), 0.15)
     assert masked.sum(1).tolist() == [3, 11]
 
 
@@ -112,7 +114,7 @@ def test_no_nan_for_padded_clips():
                      num_heads=2, ffn_channels=16, decoder='greedy').eval()
     mask = torch.tensor([[False] * 2 + [True] * 4, [True] * 6])
     samples = [ActionDataSample(), ActionDataSample()]
-    out = head.predict(torch.randn(2, 6, 8), mask, samples)
+    out = head.predict(torch.randn(2, 6, 8), samples, valid_mask=~mask)
     for s in out:
         assert not torch.isnan(s.pred_scores).any()
         assert s.pred_scores.shape == (len(s.pred_labels), 4)
@@ -123,11 +125,11 @@ def test_auxiliary_frame_loss():
     head = F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
                      num_heads=2, ffn_channels=16, frame_loss_weight=0.5)
     sample = ActionDataSample()
-    sample.target_tokens = torch.tensor([1, 4, 2, 0])
     sample.event_positions = torch.tensor([2.0])
     sample.event_labels = torch.tensor([1])
     feats = torch.randn(1, 6, 8, requires_grad=True)
-    losses = head.loss(feats, torch.zeros(1, 6, dtype=torch.bool), [sample])
+    losses = head.loss(feats, [sample],
+                       valid_mask=torch.ones(1, 6, dtype=torch.bool))
     assert losses['loss_frame'] > 0
     losses['loss_frame'].backward()
     assert feats.grad.abs().sum() > 0

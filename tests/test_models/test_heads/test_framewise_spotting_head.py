@@ -24,14 +24,14 @@ def _sample(positions, labels, padded=0, length=8):
     s = ActionDataSample()
     s.event_positions = torch.tensor(positions, dtype=torch.float)
     s.event_labels = torch.tensor(labels)
-    s.padding_mask = torch.arange(length) >= length - padded
+    s.valid_mask = torch.arange(length) < length - padded
     s.set_metainfo(dict(clip_start=-2, stride=2))
     return s
 
 
 def test_targets_dilation_and_padding():
     samples = [_sample([2.4, 6.0], [0, 2], padded=1)]
-    mask = torch.stack([s.padding_mask for s in samples])
+    mask = torch.stack([s.valid_mask for s in samples])
     targets = frame_event_targets(samples, 8, mask, dilation=1)
     assert targets[0].tolist() == [0, 1, 1, 1, 0, 3, 3, -100]
 
@@ -44,16 +44,16 @@ def test_head_learns_and_decodes():
     feats[0, 2, 0] = 3.0
     feats[0, 6, 1] = 3.0
     samples = [_sample([2.0, 6.0], [0, 2])]
-    mask = torch.zeros(1, 8, dtype=torch.bool)
+    mask = torch.ones(1, 8, dtype=torch.bool)
     opt = torch.optim.Adam(head.parameters(), lr=0.05)
     for _ in range(150):
-        loss = head.loss(feats, mask, samples)['loss_cls']
+        loss = head.loss(feats, samples, valid_mask=mask)['loss_cls']
         opt.zero_grad()
         loss.backward()
         opt.step()
     assert loss.item() < 0.05
     head.eval()
-    out = head.predict(feats, mask, samples)[0]
+    out = head.predict(feats, samples, valid_mask=mask)[0]
     assert out.pred_labels.tolist() == [0, 2]
     assert out.pred_scores.shape == (2, 3)
     assert torch.allclose(out.pred_scores.sum(-1), torch.ones(2))

@@ -33,11 +33,17 @@ def test_reference_sizes(dims, classes, expected):
 
 
 def _sample(index, fine, coarse):
-    return dict(fine_labels=torch.tensor(fine, dtype=torch.float32),
-                fine_weights=torch.ones(6),
-                coarse_labels=torch.tensor(coarse, dtype=torch.float32),
-                coarse_weights=torch.ones(2), video_index=index,
-                video_id=f'v{index}')
+    sample = ActionDataSample()
+    sample.fine_labels = torch.tensor(fine, dtype=torch.float32)
+    sample.fine_weights = torch.ones(6)
+    sample.coarse_labels = torch.tensor(coarse, dtype=torch.float32)
+    sample.coarse_weights = torch.ones(2)
+    sample.set_metainfo(dict(video_index=index, video_id=f'v{index}'))
+    return sample
+
+
+def _valid(*lengths):
+    return torch.arange(max(lengths))[None] < torch.tensor(lengths)[:, None]
 
 
 def test_losses_match_a_direct_computation():
@@ -47,14 +53,14 @@ def test_losses_match_a_direct_computation():
     assignment = torch.tensor([0, 0, 1, 2, 2, 2, 5, 5, 7, 7])
     head.set_atomic_labels({3: assignment.numpy()}, np.full(8, 0.125))
     sample = _sample(3, [1, 0, 0, 0, 1, 0], [1, 1])
-    losses = head.loss(feats, [10], [sample])
+    losses = head.loss(feats, [sample], valid_mask=_valid(10))
     # direct computation
     encoded = head.encoder(feats[0])[1]
     hidden, cas = head.fine_level_classifier(encoded)
     pooled = torch.stack([
         cas[:, c][cas[:, c] >= cas[:, c].mean()].mean() for c in range(6)
     ])
-    mil = F.binary_cross_entropy_with_logits(pooled, sample['fine_labels'])
+    mil = F.binary_cross_entropy_with_logits(pooled, sample.fine_labels)
     pseudo = F.cross_entropy(head.pseudo_label_classifier(encoded)[1],
                              assignment) / 10
     torch.testing.assert_close(losses['loss_mil'], mil)
@@ -68,12 +74,13 @@ def test_losses_match_a_direct_computation():
 def test_missing_pseudo_labels_and_the_mil_baseline():
     head = _head()
     with pytest.raises(RuntimeError, match='AtomicActionDiscoveryHook'):
-        head.loss(torch.randn(1, 5, 16), [5], [_sample(0, [1] * 6, [1, 1])])
+        head.loss(torch.randn(1, 5, 16), [_sample(0, [1] * 6, [1, 1])],
+                  valid_mask=_valid(5))
     baseline = _head(loss_weights=(1, 0, 0, 0))
-    losses = baseline.loss(torch.randn(2, 5, 16), [5, 3], [
+    losses = baseline.loss(torch.randn(2, 5, 16), [
         _sample(0, [1, 0, 0, 0, 0, 0], [1, 0]),
         _sample(1, [0, 0, 0, 0, 0, 1], [0, 1])
-    ])
+    ], valid_mask=_valid(5, 3))
     assert set(losses) == {'loss_mil'}
 
 

@@ -8,6 +8,7 @@ from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmengine.structures import InstanceData
 
+from fga.annotations import grid_to_seconds
 from fga.models.converters import convert_actionformer_state_dict
 
 ROOT = osp.dirname(
@@ -77,7 +78,7 @@ def test_equivalence_with_release(name, backbone, length):
     model.eval()
     x, short = reference['inputs'], int(reference['lengths'][1])
     with torch.no_grad():
-        logits, offsets = model([x[0], x[1, :, :short]], mode='tensor')
+        logits, offsets = model([x[0].T, x[1, :, :short].T], mode='tensor')
     for ours, theirs, stride in zip(logits + offsets,
                                     reference['logits'] + reference['offsets'],
                                     [1, 2, 4, 8, 16, 32] * 2):
@@ -103,11 +104,11 @@ def test_padding_does_not_change_outputs():
     with torch.no_grad():
         feats, masks = model.neck(*model.backbone(
             torch.nn.functional.pad(x, (0, 1152 - 700))[None],
-            torch.arange(1152)[None, None] < 700))
+            torch.arange(1152)[None] < 700))
         logits_1152, _ = model.head(feats, masks)
         feats, masks = model.neck(*model.backbone(
             torch.nn.functional.pad(x, (0, 2304 - 700))[None],
-            torch.arange(2304)[None, None] < 700))
+            torch.arange(2304)[None] < 700))
         logits_2304, _ = model.head(feats, masks)
     for a, b, stride in zip(logits_1152, logits_2304, [1, 2, 4, 8, 16, 32]):
         valid = -(-700 // stride)
@@ -118,11 +119,11 @@ def test_padding_does_not_change_outputs():
 def test_test_padding_is_to_max_div_factor():
     model = build(24, 16, 3, 576)
     model.eval()
-    feats, mask = model.pad_inputs([torch.randn(24, 3000)])
+    feats, mask = model.pad_inputs([torch.randn(3000, 24)])
     assert feats.shape[-1] == 3456 and mask.sum() == 3000
     model.train()
     with pytest.raises(ValueError, match='RandomFeatureTruncate'):
-        model.pad_inputs([torch.randn(24, 600)])
+        model.pad_inputs([torch.randn(600, 24)])
 
 
 def test_invalid_max_seq_len():
@@ -131,25 +132,21 @@ def test_invalid_max_seq_len():
 
 
 def _sample(segments, labels, **meta):
+    """Ground truth given on the feature grid, stored in seconds."""
+    geometry = dict(fps=30.0, feat_stride=4, feat_num_frames=16)
     sample = ActionDataSample()
     sample.gt_instances = InstanceData(
-        segments=torch.tensor(segments, dtype=torch.float32),
+        segments=grid_to_seconds(torch.tensor(segments, dtype=torch.float32),
+                                 30.0, 4, 16),
         labels=torch.tensor(labels))
-    sample.set_metainfo(
-        dict(
-            video_id='v',
-            fps=30.0,
-            duration=20.0,
-            feat_stride=4,
-            feat_num_frames=16,
-            **meta))
+    sample.set_metainfo(dict(video_id='v', duration=20.0, **geometry, **meta))
     return sample
 
 
 def test_loss_and_predict():
     torch.manual_seed(0)
     model = build(24, 16, 3, 576)
-    inputs = [torch.randn(24, 300), torch.randn(24, 576)]
+    inputs = [torch.randn(300, 24), torch.randn(576, 24)]
     samples = [_sample([[10, 50], [100, 103]], [0, 2]), _sample([[5, 9]], [1])]
     losses = model(inputs, samples, mode='loss')
     assert set(losses) == {'loss_cls', 'loss_reg'}
@@ -163,7 +160,7 @@ def test_loss_and_predict():
     assert 10 < float(model.head.loss_normalizer) < 100
     model.eval()
     with torch.no_grad():
-        out = model([torch.randn(24, 150)], [_sample([[1, 2]], [0])],
+        out = model([torch.randn(150, 24)], [_sample([[1, 2]], [0])],
                     mode='predict')
     pred = out[0].pred_instances
     assert 0 < len(pred.scores) <= 200

@@ -30,7 +30,7 @@ def test_loss_and_predict(dims):
         s = ActionDataSample()
         s.event_positions = torch.tensor([1.0 + b])
         s.event_labels = torch.tensor([b])
-        s.padding_mask = torch.tensor([False] * 5 + [True])
+        s.valid_mask = torch.tensor([True] * 5 + [False])
         s.set_metainfo(dict(clip_start=0, stride=1))
         samples.append(s)
     data = dict(inputs=[torch.randint(0, 255, (1, 3, 6, 32, 32),

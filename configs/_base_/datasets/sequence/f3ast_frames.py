@@ -4,13 +4,12 @@
 clip_len = 128
 stride = 3
 pad_len = 5
-max_seq_len = 30
 crop_size = 224
 
 window = dict(clip_len=clip_len, stride=stride, pad_len=pad_len)
 
 train_pipeline = [
-    dict(type='SampleEventWindow', max_seq_len=max_seq_len),
+    dict(type='SampleEventWindow'),
     dict(type='PaddedRawFrameDecode'),
     dict(type='RandomCrop', size=crop_size),
     dict(type='Flip', flip_ratio=0.5),
@@ -20,7 +19,7 @@ train_pipeline = [
     dict(type='PackEventSequenceInputs'),
 ]
 test_pipeline = [
-    dict(type='SampleEventWindow', max_seq_len=max_seq_len),
+    dict(type='SampleEventWindow'),
     dict(type='PaddedRawFrameDecode'),
     dict(type='CenterCrop', crop_size=crop_size),
     dict(type='FormatShape', input_format='NCTHW'),

@@ -11,14 +11,14 @@ window = dict(clip_len=clip_len, stride=stride, pad_len=2)
 # swap forehand and backhand: SynthRally players all hold the racket in the
 # same hand.
 train_pipeline = [
-    dict(type='SampleEventWindow', max_seq_len=30),
+    dict(type='SampleEventWindow'),
     dict(type='PaddedRawFrameDecode'),
     dict(type='ClipColorJitter'),
     dict(type='FormatShape', input_format='NCTHW'),
     dict(type='PackEventSequenceInputs'),
 ]
 test_pipeline = [
-    dict(type='SampleEventWindow', max_seq_len=30),
+    dict(type='SampleEventWindow'),
     dict(type='PaddedRawFrameDecode'),
     dict(type='FormatShape', input_format='NCTHW'),
     dict(type='PackEventSequenceInputs'),
