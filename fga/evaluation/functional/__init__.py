@@ -7,13 +7,10 @@ from .sequence_metrics import (collapse_runs, edit_distances, edit_scores,
                                equivalence_matrix, sequence_accuracy,
                                sequence_map, sequence_metrics, success_rate)
 from .spotting_map import spotting_average_precision, spotting_map
-from .temporal_iou import (broadcast_segment_iou, pairwise_segment_iou,
-                           segment_iou)
 
 __all__ = [
     'deduplicate_ground_truth', 'detection_average_precision', 'detection_map',
     'detection_topk_recall', 'interpolated_average_precision',
-    'broadcast_segment_iou', 'pairwise_segment_iou', 'segment_iou',
     'average_precision_per_class', 'collapse_runs', 'edit_distances',
     'edit_scores', 'equivalence_matrix', 'sequence_accuracy', 'sequence_map',
     'sequence_metrics', 'success_rate', 'spotting_average_precision',

@@ -16,7 +16,7 @@ from typing import Dict, Sequence, Tuple
 
 import numpy as np
 
-from .temporal_iou import broadcast_segment_iou
+from fga.utils.segments import segment_iou
 
 __all__ = [
     'deduplicate_ground_truth', 'interpolated_average_precision',
@@ -107,7 +107,7 @@ def _prediction_ious(
     ious = np.full((len(pred_videos), padded.shape[1]), -1.0)
     rows = np.flatnonzero(has_gt)
     if len(rows):
-        iou = broadcast_segment_iou(
+        iou = segment_iou(
             np.asarray(pred_segments, dtype=np.float64)[rows][:, None],
             padded[local[rows]])
         ious[rows] = np.where(valid[local[rows]], iou, -1.0)

@@ -12,6 +12,8 @@ from typing import Tuple
 
 import torch
 
+from fga.utils.segments import segment_iou
+
 __all__ = [
     'segment_overlaps', 'nms_1d', 'soft_nms_1d', 'segment_voting',
     'batched_nms_1d'
@@ -24,11 +26,7 @@ def segment_overlaps(segment: torch.Tensor,
                      segments: torch.Tensor) -> torch.Tensor:
     """IoU of one segment (2,) with segments (N, 2) using the extension's
     ``+1e-6`` lengths, in float32."""
-    lengths = segments[:, 1] - segments[:, 0] + 1e-6
-    length = segment[1] - segment[0] + 1e-6
-    inter = (torch.minimum(segment[1], segments[:, 1]) -
-             torch.maximum(segment[0], segments[:, 0])).clamp(min=0)
-    return inter / (length + lengths - inter)
+    return segment_iou(segment, segments, length_eps=1e-6)
 
 
 def nms_1d(segments: torch.Tensor, scores: torch.Tensor,
@@ -122,12 +120,7 @@ def segment_voting(kept: torch.Tensor, candidates: torch.Tensor,
     """Replace each kept segment (K, 2) by the average of all candidates
     (N, 2) overlapping it by ≥ ``iou_threshold``, weighted by score × IoU
     (plain IoU here, as the reference)."""
-    inter = (torch.minimum(kept[:, None, 1], candidates[None, :, 1]) -
-             torch.maximum(kept[:, None, 0], candidates[None, :, 0])).clamp(
-                 min=0)
-    union = ((kept[:, None, 1] - kept[:, None, 0]) +
-             (candidates[None, :, 1] - candidates[None, :, 0]) - inter)
-    iou = inter / union
+    iou = segment_iou(kept[:, None], candidates[None])
     weights = (iou >= iou_threshold).to(scores.dtype) * scores[None] * iou
     weights = weights / weights.sum(1, keepdim=True)
     return weights @ candidates

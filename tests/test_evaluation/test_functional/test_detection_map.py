@@ -3,8 +3,8 @@ ANETdetection values), MMAction2 agreement on random data, Recall@kx."""
 import numpy as np
 import pytest
 
-from fga.evaluation.functional import (deduplicate_ground_truth, detection_map,
-                                       segment_iou)
+from fga.evaluation.functional import deduplicate_ground_truth, detection_map
+from fga.utils.segments import segment_iou
 
 THUMOS = np.linspace(0.3, 0.7, 5)
 
