@@ -19,7 +19,7 @@ from fga.evaluation.functional import sequence_metrics
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 
-DEFAULT_ANN = osp.join(osp.dirname(ROOT), 'shared', 'data', 'f3ast',
+DEFAULT_ANN = osp.join(ROOT, 'tests', 'data', 'annotations', 'f3ast',
                        'finegym')
 
 

@@ -1,4 +1,3 @@
-import os
 import os.path as osp
 
 import pytest
@@ -8,8 +7,7 @@ from fga.utils import register_all_modules
 REPO_ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 register_all_modules()
 
-SHARED_DATA = os.environ.get(
-    'FGA_SHARED_DATA', osp.join(osp.dirname(REPO_ROOT), 'shared', 'data'))
+ANNOTATIONS = osp.join(REPO_ROOT, 'tests', 'data', 'annotations')
 
 
 @pytest.fixture(scope='session')
@@ -18,13 +16,10 @@ def repo_root() -> str:
 
 
 @pytest.fixture(scope='session')
-def shared_data() -> str:
-    """The real annotation files (``../shared/data`` beside the checkout,
-    or ``$FGA_SHARED_DATA``)."""
-    if not osp.isdir(osp.join(SHARED_DATA, 'f3ast')):
-        pytest.fail(f'real annotation files not found at {SHARED_DATA}; set '
-                    'FGA_SHARED_DATA to the shared data folder')
-    return SHARED_DATA
+def annotation_data() -> str:
+    """The real annotation files shipped with the repository
+    (``tests/data/annotations``, see its README)."""
+    return ANNOTATIONS
 
 
 @pytest.fixture(scope='session')

@@ -14,6 +14,7 @@ from .features import (check_feature_array, grid_geometry, grid_to_seconds,
 from .file_io import AnnotationError, load_json, open_text, read_lines
 from .haan import (class_balance_weights, haan_to_activitynet,
                    load_haan_annotations, read_gym99_event_ids)
+from .npy import UnsafeFileError, load_npy
 from .sequence_predictions import (load_sequence_predictions,
                                    write_sequence_predictions)
 from .tolerance import (FINETENNIS_NEIGHBOUR_DIRECTIONS,
@@ -24,17 +25,17 @@ from .vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS, PAD_TOKEN,
                          SPECIAL_TOKENS, START_TOKEN, load_classes)
 
 __all__ = [
-    'AnnotationError', 'END_TOKEN', 'FINETENNIS_NEIGHBOUR_DIRECTIONS',
-    'NUM_SPECIAL_TOKENS', 'PAD_TOKEN', 'SPECIAL_TOKENS', 'START_TOKEN',
-    'check_feature_array', 'class_balance_weights', 'grid_geometry',
-    'grid_to_seconds', 'seconds_to_grid',
-    'finetennis_tolerance_pairs', 'ground_truth_sequence',
-    'haan_to_activitynet', 'load_activitynet_results', 'load_classes',
-    'load_event_annotations', 'load_feature_array', 'load_haan_annotations',
-    'load_json', 'load_localization_database', 'load_sequence_predictions',
-    'localization_label_dict', 'open_text', 'pairs_to_indices',
+    'AnnotationError', 'check_feature_array', 'class_balance_weights',
+    'END_TOKEN', 'FINETENNIS_NEIGHBOUR_DIRECTIONS',
+    'finetennis_tolerance_pairs', 'grid_geometry', 'grid_to_seconds',
+    'ground_truth_sequence', 'haan_to_activitynet', 'load_activitynet_results',
+    'load_classes', 'load_event_annotations', 'load_feature_array',
+    'load_haan_annotations', 'load_json', 'load_localization_database',
+    'load_npy', 'load_sequence_predictions', 'localization_label_dict',
+    'NUM_SPECIAL_TOKENS', 'open_text', 'PAD_TOKEN', 'pairs_to_indices',
     'read_gym99_event_ids', 'read_lines', 'reference_tolerance_id_pairs',
-    'reference_tolerance_index_pairs', 'select_videos',
+    'reference_tolerance_index_pairs', 'seconds_to_grid', 'select_videos',
+    'SPECIAL_TOKENS', 'START_TOKEN', 'UnsafeFileError',
     'validate_event_records', 'video_ground_truth',
     'write_activitynet_results', 'write_sequence_predictions'
 ]

@@ -9,7 +9,9 @@ import json
 import os.path as osp
 from typing import IO, Any, List
 
-__all__ = ['AnnotationError', 'open_text', 'load_json', 'read_lines']
+__all__ = [
+    'AnnotationError', 'resolve_path', 'open_text', 'load_json', 'read_lines'
+]
 
 
 class AnnotationError(ValueError):
@@ -17,7 +19,7 @@ class AnnotationError(ValueError):
     names the file (and video or line) and the problem."""
 
 
-def _resolve(path: str, what: str) -> str:
+def resolve_path(path: str, what: str = 'file') -> str:
     """``path``, or ``path + '.gz'`` when only the compressed file exists."""
     if osp.isfile(path):
         return path
@@ -29,14 +31,14 @@ def _resolve(path: str, what: str) -> str:
 def open_text(path: str, what: str = 'file') -> IO[str]:
     """Open a UTF-8 text file for reading; ``.gz`` files are decompressed
     and ``FILE`` falls back to ``FILE.gz``."""
-    path = _resolve(path, what)
+    path = resolve_path(path, what)
     if path.endswith('.gz'):
         return gzip.open(path, 'rt', encoding='utf-8')
     return open(path, encoding='utf-8')
 
 
 def _read_text(path: str, what: str) -> str:
-    resolved = _resolve(path, what)
+    resolved = resolve_path(path, what)
     try:
         with open_text(resolved, what) as f:
             return f.read()

@@ -2,14 +2,14 @@
 fine] pairs per instance), ``segments.npy`` (seconds), ``sec2clip_ratios.npy``
 and ``fine_to_coarse_mappings.json`` in one folder, or the ActivityNet-style
 JSON that ``tools/data/haan/convert_annotations.py`` writes from them."""
-import json
 import os.path as osp
 import re
 from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from .file_io import AnnotationError, load_json
+from .file_io import AnnotationError, load_json, read_lines
+from .npy import load_npy
 
 __all__ = [
     'load_haan_annotations', 'haan_to_activitynet', 'read_gym99_event_ids',
@@ -20,20 +20,35 @@ FILES = ('video_names.npy', 'labels.npy', 'segments.npy',
          'sec2clip_ratios.npy', 'fine_to_coarse_mappings.json')
 
 
+def _fine_to_coarse(mapping, source: str) -> Dict[int, int]:
+    """``{fine: coarse}`` with integer ids; errors name ``source``."""
+    if not isinstance(mapping, dict):
+        raise AnnotationError(f'{source}: the fine-to-coarse mapping must be '
+                              f'an object {{"fine id": coarse id}}, got '
+                              f'{type(mapping).__name__}')
+    try:
+        return {int(k): int(v) for k, v in mapping.items()}
+    except (TypeError, ValueError):
+        raise AnnotationError(f'{source}: fine-to-coarse ids must be '
+                              'integers') from None
+
+
+def _exists(path: str) -> bool:
+    return osp.isfile(path) or osp.isfile(path + '.gz')
+
+
 def _load_npy_folder(folder: str) -> dict:
-    missing = [f for f in FILES if not osp.isfile(osp.join(folder, f))]
+    missing = [f for f in FILES if not _exists(osp.join(folder, f))]
     if missing:
         raise FileNotFoundError(f'{folder}: missing HAAN annotation files '
                                 f'{missing}')
-    arrays = {}
-    for name in FILES[:4]:
-        try:
-            arrays[name] = np.load(osp.join(folder, name), allow_pickle=True)
-        except (OSError, ValueError) as err:
-            raise AnnotationError(f'{osp.join(folder, name)}: cannot read '
-                                  f'({err})') from None
-    with open(osp.join(folder, FILES[4])) as f:
-        mapping = {int(k): int(v) for k, v in json.load(f).items()}
+    arrays = {
+        name: load_npy(osp.join(folder, name), 'HAAN annotation file')
+        for name in FILES[:4]
+    }
+    mapping = _fine_to_coarse(
+        load_json(osp.join(folder, FILES[4]), 'fine-to-coarse mapping'),
+        osp.join(folder, FILES[4]))
     names = [str(n) for n in arrays['video_names.npy']]
     count = len(names)
     for name in FILES[1:4]:
@@ -88,7 +103,7 @@ def _load_json(path: str) -> dict:
             raise AnnotationError(f'{path}: video {name}: malformed record '
                                   f'({err!r})') from None
         subsets.append(record['subset'].lower())
-    mapping = {int(k): int(v) for k, v in content['fine_to_coarse'].items()}
+    mapping = _fine_to_coarse(content['fine_to_coarse'], path)
     return dict(videos=videos, fine_to_coarse=mapping, subsets=subsets)
 
 
@@ -149,16 +164,15 @@ def read_gym99_event_ids(path: str) -> List[str]:
     """Event ids (``<ytid>_E_<start>_<end>``) of a Gym99 element list, in
     first-appearance order."""
     events: Dict[str, None] = {}
-    with open(path) as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            match = _GYM99_LINE.match(line.strip())
-            if not match:
-                raise AnnotationError(f'{path}:{number}: expected '
-                                      f'"<ytid>_E_<s>_<e>_A_<s>_<e> <label>", '
-                                      f'got {line.strip()!r}')
-            events[match['event']] = None
+    for number, line in enumerate(read_lines(path, 'Gym99 element list'), 1):
+        if not line.strip():
+            continue
+        match = _GYM99_LINE.match(line.strip())
+        if not match:
+            raise AnnotationError(f'{path}:{number}: expected '
+                                  f'"<ytid>_E_<s>_<e>_A_<s>_<e> <label>", '
+                                  f'got {line.strip()!r}')
+        events[match['event']] = None
     return list(events)
 
 

@@ -5,6 +5,8 @@ from typing import Callable, List, Optional, Union
 from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
+from fga.annotations import read_lines
+
 
 @DATASETS.register_module()
 class FrameListDataset(BaseDataset):
@@ -75,29 +77,25 @@ class FrameListDataset(BaseDataset):
                     modality='RGB')
 
     def load_data_list(self) -> List[dict]:
-        if not osp.isfile(self.ann_file):
-            raise FileNotFoundError(f'list file {self.ann_file} does not '
-                                    'exist')
         data_list, short = [], 0
-        with open(self.ann_file) as f:
-            for number, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                item = self._parse(line, number)
-                if item['total_frames'] < self.min_frames:
-                    short += 1
-                    continue
-                if self.check_frames:
-                    for index in (item['start_index'],
-                                  item['start_index'] +
-                                  item['total_frames'] - 1):
-                        path = osp.join(item['frame_dir'],
-                                        self.filename_tmpl.format(index))
-                        if not osp.isfile(path):
-                            raise FileNotFoundError(
-                                f'{self.ann_file}:{number}: missing frame '
-                                f'{path}')
-                data_list.append(item)
+        lines = read_lines(self.ann_file, 'list file')
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            item = self._parse(line, number)
+            if item['total_frames'] < self.min_frames:
+                short += 1
+                continue
+            if self.check_frames:
+                for index in (item['start_index'],
+                              item['start_index'] + item['total_frames'] - 1):
+                    path = osp.join(item['frame_dir'],
+                                    self.filename_tmpl.format(index))
+                    if not osp.isfile(path):
+                        raise FileNotFoundError(
+                            f'{self.ann_file}:{number}: missing frame '
+                            f'{path}')
+            data_list.append(item)
         if short:
             warnings.warn(f'{self.ann_file}: skipped {short} videos with '
                           f'fewer than {self.min_frames} frames')

@@ -6,8 +6,9 @@ import numpy as np
 from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
-from fga.annotations import (class_balance_weights, load_haan_annotations,
-                             read_gym99_event_ids)
+from fga.annotations import (AnnotationError, class_balance_weights,
+                             load_haan_annotations, read_gym99_event_ids)
+from fga.annotations.npy import load_npy
 
 
 @DATASETS.register_module()
@@ -182,11 +183,9 @@ class HAANFeatureDataset(BaseDataset):
     def _feature_arrays(self, videos) -> Optional[Sequence[np.ndarray]]:
         if osp.isdir(self.features):
             return None
-        if not osp.isfile(self.features):
-            raise FileNotFoundError(f'feature file or folder {self.features} '
-                                    'does not exist')
-        arrays = np.load(self.features, allow_pickle=True)
-        if len(arrays) != len(videos):
-            raise ValueError(f'{self.features}: {len(arrays)} feature arrays '
-                             f'for {len(videos)} annotated videos')
+        arrays = load_npy(self.features, 'feature file or folder')
+        if arrays.ndim != 1 or len(arrays) != len(videos):
+            raise AnnotationError(
+                f'{self.features}: {len(arrays)} feature arrays (shape '
+                f'{arrays.shape}) for {len(videos)} annotated videos')
         return arrays

@@ -27,10 +27,10 @@ NUM_CLASSES = dict(finetennis=56, badmintonDB=20, finediving=29, finegym=18)
 
 
 @pytest.mark.parametrize('row', TABLE, ids=[f'{r[0]}-{r[1]}' for r in TABLE])
-def test_real_annotation_counts(shared_data, row):
+def test_real_annotation_counts(annotation_data, row):
     name, split, videos, events, present, per_video, frames, total, clips = \
         row
-    root = f'{shared_data}/f3ast/{name}'
+    root = f'{annotation_data}/f3ast/{name}'
     classes = load_classes(f'{root}/classes.txt')
     assert len(classes) == NUM_CLASSES[name]
     with warnings.catch_warnings(record=True) as caught:
@@ -59,10 +59,10 @@ def test_real_annotation_counts(shared_data, row):
     assert first['clip_start'] == -15 and first['num_clips'] == 1
 
 
-def test_stride_binning_collisions(shared_data):
+def test_stride_binning_collisions(annotation_data):
     """FineDiving test has 6 events sharing a stride-3 bin with another
     (f3ast.md section 4); reference binning merges them, clean keeps all."""
-    root = f'{shared_data}/f3ast/finediving'
+    root = f'{annotation_data}/f3ast/finediving'
     classes = load_classes(f'{root}/classes.txt')
     index = {n: i for i, n in enumerate(classes)}
     with warnings.catch_warnings():

@@ -36,7 +36,7 @@ REAL = [
 
 @pytest.mark.parametrize('name,folder,clips,dataset_type,pairs', REAL,
                          ids=[r[0] for r in REAL])
-def test_real_dataset_configs(shared_data, name, folder, clips,
+def test_real_dataset_configs(annotation_data, name, folder, clips,
                               dataset_type, pairs):
     cfg = Config.fromfile(
         osp.join(ROOT, 'configs', '_base_', 'datasets', 'sequence',
@@ -46,7 +46,7 @@ def test_real_dataset_configs(shared_data, name, folder, clips,
         dataset_cfg = cfg[loader].dataset
         assert dataset_cfg.type == dataset_type
         assert (dataset_cfg.clip_len, dataset_cfg.stride) == (128, 3)
-        dataset_cfg.data_root = f'{shared_data}/f3ast/{folder}'
+        dataset_cfg.data_root = f'{annotation_data}/f3ast/{folder}'
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
             dataset = DATASETS.build(dataset_cfg)

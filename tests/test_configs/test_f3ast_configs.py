@@ -39,8 +39,8 @@ def _tiny_data(root, classes_file):
 
 @pytest.mark.parametrize('name,folder', DATASETS_,
                          ids=[d[0] for d in DATASETS_])
-def test_one_iteration(tmp_path, shared_data, name, folder):
-    _tiny_data(str(tmp_path), f'{shared_data}/f3ast/{folder}/classes.txt')
+def test_one_iteration(tmp_path, annotation_data, name, folder):
+    _tiny_data(str(tmp_path), f'{annotation_data}/f3ast/{folder}/classes.txt')
     cfg = Config.fromfile(osp.join(
         ROOT, 'configs', 'f3ast',
         f'f3ast_slowfast-r50_1xb4-128x3-50e_{name}-rgb.py'))

@@ -19,9 +19,9 @@ def _config(name):
     ('haan_mlp_1xb2-200e_finegym-i3d-feature.py', 'FineGym'),
     ('haan_mlp_1xb2-50e_fineaction-i3d-feature.py', 'FineAction'),
 ])
-def test_hierarchy_matches_the_real_mapping(shared_data, name, dataset):
+def test_hierarchy_matches_the_real_mapping(annotation_data, name, dataset):
     cfg = _config(name)
-    with open(osp.join(shared_data, 'haan', dataset,
+    with open(osp.join(annotation_data, 'haan', dataset,
                        'fine_to_coarse_mappings.json')) as f:
         mapping = json.load(f)
     assert cfg.model.head.fine_to_coarse == [

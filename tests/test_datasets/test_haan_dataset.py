@@ -1,4 +1,5 @@
-"""HAAN's real annotation files (../shared/data/haan) and the dataset."""
+"""HAAN's real annotation files (tests/data/annotations/haan) and the
+dataset."""
 import json
 import os.path as osp
 
@@ -6,15 +7,15 @@ import numpy as np
 import pytest
 
 from fga.annotations import (haan_to_activitynet, load_haan_annotations,
-                             read_gym99_event_ids)
+                             load_npy, read_gym99_event_ids)
 from fga.datasets import HAANFeatureDataset
 from fga.datasets.synthetic import generate_synthweak
 from fga.evaluation.functional import detection_map
 
 
 @pytest.fixture(scope='module')
-def haan_root(shared_data):
-    return osp.join(shared_data, 'haan')
+def haan_root(annotation_data):
+    return osp.join(annotation_data, 'haan')
 
 
 @pytest.mark.parametrize('name,videos,instances,classes', [
@@ -39,10 +40,8 @@ def _dataset(root, split, features, **kwargs):
 @pytest.fixture(scope='module')
 def finegym_features(haan_root, tmp_path_factory):
     """Random 8-d features of the right length for every FineGym event."""
-    names = np.load(osp.join(haan_root, 'FineGym', 'video_names.npy'),
-                    allow_pickle=True)
-    segments = np.load(osp.join(haan_root, 'FineGym', 'segments.npy'),
-                       allow_pickle=True)
+    names = load_npy(osp.join(haan_root, 'FineGym', 'video_names.npy'))
+    segments = load_npy(osp.join(haan_root, 'FineGym', 'segments.npy'))
     arrays = np.empty(len(names), dtype=object)
     rng = np.random.default_rng(0)
     for i, seg in enumerate(segments):
@@ -83,8 +82,7 @@ def test_new_split_is_haans_partition(haan_root, finegym_features):
     val_events = read_gym99_event_ids(
         osp.join(split_dir, 'gym99_val_element_new.txt'))
     assert (len(train_events), len(val_events)) == (3775, 1193)
-    names = [str(n) for n in np.load(osp.join(root, 'video_names.npy'),
-                                     allow_pickle=True)]
+    names = [str(n) for n in load_npy(osp.join(root, 'video_names.npy'))]
     assert set(train_events) == set(names[:3775])
     test = _dataset(root, 'test', finegym_features, num_classes=99,
                     num_coarse_classes=14, in_channels=8,

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from mmaction.datasets import RawframeDataset
 
+from fga.annotations import read_lines
 from fga.datasets import FrameListDataset
 from fga.datasets.synthetic import generate_move4mnist
 from fga.engine.hooks import FullVideoSamplingHook
@@ -80,19 +81,19 @@ def test_bad_lines(tmp_path, line, message):
             data_prefix=dict(img=str(tmp_path)))
 
 
-def test_move4mnist(tmp_path, shared_data):
+def test_move4mnist(tmp_path, annotation_data):
     counts = generate_move4mnist(
         str(tmp_path / 'm'), seed=1, train_per_class=2, val_per_class=1)
     assert counts == dict(train=8, val=4)
     root = tmp_path / 'm'
-    reference = osp.join(shared_data, 'move4mnist')
+    reference = osp.join(annotation_data, 'move4mnist')
     assert (root / 'labels' / 'classInd.txt').read_text() == open(
         osp.join(reference, 'labels', 'classInd.txt')).read().strip() + '\n'
     lines = (root / 'file_list' /
              'movingmnist_rgb_train_split_1.txt').read_text().splitlines()
-    ref_line = open(
+    ref_line = read_lines(
         osp.join(reference, 'file_list',
-                 'movingmnist_rgb_train_split_1.txt')).readline()
+                 'movingmnist_rgb_train_split_1.txt'))[0]
     assert len(lines[0].split()) == len(ref_line.split()) == 3
     assert lines[0] == 'jpg/train/left_0 32 0'
     assert lines[-1] == 'jpg/train/down_1 32 3'

@@ -3,6 +3,8 @@ import sys
 
 import pytest
 
+from fga.annotations import load_json
+
 
 @pytest.mark.parametrize('dataset,tolerance,expected', [
     ('finediving', 'none',
@@ -14,11 +16,11 @@ import pytest
     ('finegym', 'none',
      dict(accuracy=1.0, edit=100.0, success_rate=1.0, mAP=1.0)),
 ])
-def test_oracle(run_tool, tmp_path, repo_root, shared_data, dataset, tolerance,
-                expected):
+def test_oracle(run_tool, tmp_path, repo_root, annotation_data, dataset,
+                tolerance, expected):
     """Oracle = the JSON events sorted by frame, one-hot (f3ast.md 11)."""
-    root = f'{shared_data}/f3ast/{dataset}'
-    records = json.load(open(f'{root}/test.json'))
+    root = f'{annotation_data}/f3ast/{dataset}'
+    records = load_json(f'{root}/test.json')
     pred = [
         dict(
             video=r['video'],
@@ -39,9 +41,9 @@ def test_oracle(run_tool, tmp_path, repo_root, shared_data, dataset, tolerance,
 
 
 def test_finetennis_first_event_dropped(run_tool, tmp_path, repo_root,
-                                        shared_data):
-    root = f'{shared_data}/f3ast/finetennis'
-    records = json.load(open(f'{root}/test.json'))
+                                        annotation_data):
+    root = f'{annotation_data}/f3ast/finetennis'
+    records = load_json(f'{root}/test.json')
     pred = [
         dict(video=r['video'], labels=[e['label'] for e in r['events']][1:])
         for r in records

@@ -67,10 +67,10 @@ def test_two_process_training(run_tool, repo_root, haan_config, tmp_path):
     assert (work / 'epoch_1.pth').is_file()
 
 
-def test_convert_annotations(run_tool, repo_root, shared_data, tmp_path):
+def test_convert_annotations(run_tool, repo_root, annotation_data, tmp_path):
     out = tmp_path / 'finegym.json'
     proc = run_tool([sys.executable, 'tools/data/haan/convert_annotations.py',
-                     osp.join(shared_data, 'haan', 'FineGym'), str(out),
+                     osp.join(annotation_data, 'haan', 'FineGym'), str(out),
                      '--num-training-videos', '3775'], cwd=repo_root)
     assert '4968 videos, 34841 instances (0 with end <= start)' in proc.stdout
     content = json.loads(out.read_text())

@@ -1,5 +1,6 @@
 """Data preparation: frames, list files and annotation conversions that
 ``tools/data/*`` run (the tools only parse their command lines)."""
+from .annotations import ANNOTATION_SOURCES, prepare_annotations
 from .diving48 import (DIVING48_NUM_CLASSES, prepare_diving48,
                        read_diving48_jobs)
 from .f3ast_frames import extract_f3ast_frames, plan_f3ast_frames
@@ -13,11 +14,11 @@ from .thumos14 import (THUMOS14_CLASSES, probe_video,
                        thumos14_to_activitynet)
 
 __all__ = [
-    'DIVING48_NUM_CLASSES', 'GYM99_NUM_CLASSES', 'THUMOS14_CLASSES',
-    'VIDEO_EXTS', 'FrameJob', 'element_seconds', 'extract_f3ast_frames',
-    'extract_frame_list', 'find_videos', 'plan_f3ast_frames',
-    'prepare_diving48', 'prepare_gym99', 'probe_video',
-    'read_diving48_jobs', 'read_gym99_jobs', 'read_thumos14_annotation_dir',
-    'read_video_meta', 'resize_frame', 'split_element_id',
-    'thumos14_to_activitynet', 'video_fps', 'write_frames'
+    'ANNOTATION_SOURCES', 'DIVING48_NUM_CLASSES', 'element_seconds',
+    'extract_f3ast_frames', 'extract_frame_list', 'find_videos', 'FrameJob',
+    'GYM99_NUM_CLASSES', 'plan_f3ast_frames', 'prepare_annotations',
+    'prepare_diving48', 'prepare_gym99', 'probe_video', 'read_diving48_jobs',
+    'read_gym99_jobs', 'read_thumos14_annotation_dir', 'read_video_meta',
+    'resize_frame', 'split_element_id', 'THUMOS14_CLASSES',
+    'thumos14_to_activitynet', 'VIDEO_EXTS', 'video_fps', 'write_frames'
 ]

@@ -12,8 +12,8 @@ from fga.evaluation.functional import (average_precision_per_class,
 
 
 @pytest.fixture(scope='module')
-def tennis(shared_data):
-    names = load_classes(f'{shared_data}/f3ast/finetennis/classes.txt')
+def tennis(annotation_data):
+    names = load_classes(f'{annotation_data}/f3ast/finetennis/classes.txt')
     pairs = pairs_to_indices(finetennis_tolerance_pairs(names),
                              {n: i for i, n in enumerate(names)})
     return names, equivalence_matrix(len(names), pairs)
@@ -76,8 +76,8 @@ def test_example_r_collapse(tennis):
 
 
 @pytest.fixture(scope='module')
-def badminton(shared_data):
-    names = load_classes(f'{shared_data}/f3ast/badmintonDB/classes.txt')
+def badminton(annotation_data):
+    names = load_classes(f'{annotation_data}/f3ast/badmintonDB/classes.txt')
     return {n: i for i, n in enumerate(names)}
 
 

@@ -1,6 +1,7 @@
 # Mini-Kinetics-200 of IBM's study: the 200 Kinetics-400 classes of
-# ../shared/data/ibm/mini_kinetics400.txt, lists mini_{train,val}.txt made
-# with IBM's tools/extract_videos_kinetics.py (';'-separated).
+# IBM's mini_kinetics400.txt (tests/data/annotations/ibm/), lists
+# mini_{train,val}.txt made with IBM's tools/extract_videos_kinetics.py
+# (';'-separated).
 # Frames {:05d}.jpg from 1 under rawframes/; lines "path start end label".
 _base_ = ['./frame_list_recognition.py']
 data_root = 'data/mini_kinetics200'

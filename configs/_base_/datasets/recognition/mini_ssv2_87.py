@@ -1,6 +1,6 @@
 # Mini-SSv2 of IBM's study: the 87 Something-Something-V2 templates of
-# ../shared/data/ibm/mini_ssv2.txt, lists mini_{train,val}.txt made with
-# IBM's tools/extract_videos_st2st_v2.py.
+# IBM's mini_ssv2.txt (tests/data/annotations/ibm/), lists
+# mini_{train,val}.txt made with IBM's tools/extract_videos_st2st_v2.py.
 # Frames {:05d}.jpg from 1 under rawframes/; lines "path start end label".
 _base_ = ['./frame_list_recognition.py']
 data_root = 'data/mini_ssv2_87'

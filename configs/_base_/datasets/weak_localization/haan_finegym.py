@@ -1,5 +1,5 @@
-# FineGym for HAAN: HAAN's annotation files (copy `dataset/FineGym` of
-# lizhi1104/HAAN, or ../shared/data/haan/FineGym) and its feature array
+# FineGym for HAAN: HAAN's annotation files (`python
+# tools/data/prepare_annotations.py haan-finegym`) and its feature array
 # FineGym_i3d_fps24.npy. The first 3775 events are training events, of
 # which 10 % (seeded) are held out for model selection; the remaining 1193
 # are the test split. tIoU 0.1:0.05:0.5.
