@@ -19,7 +19,11 @@ def parse_args(argv=None):
         type=str,
         const='auto',
         help='resume from the given checkpoint, or from the latest one in '
-        'the work dir when no path is given')
+        'the work dir when no path is given (an error if there is none)')
+    parser.add_argument(
+        '--auto-resume', action='store_true',
+        help='resume from the latest checkpoint in the work dir if there is '
+        'one, otherwise start from scratch')
     parser.add_argument(
         '--amp', action='store_true',
         help='automatic mixed precision (needs a GPU)')

@@ -1,15 +1,23 @@
 default_scope = 'mmaction'
 custom_imports = dict(imports=['fga'], allow_failed_imports=False)
 
+# AtomicCheckpointHook: MMEngine's CheckpointHook that writes atomically and
+# removes outdated checkpoints only after the new one is complete.
+# IterationSeedHook + ReproducibleSampler (in the dataset bases) make a
+# resumed run draw exactly what the uninterrupted one drew.
+# NonFiniteLossHook stops on a NaN/Inf loss before the optimizer step.
 default_hooks = dict(
     runtime_info=dict(type='RuntimeInfoHook'),
     timer=dict(type='IterTimerHook'),
     logger=dict(type='LoggerHook', interval=20, ignore_last=False),
     param_scheduler=dict(type='ParamSchedulerHook'),
     checkpoint=dict(
-        type='CheckpointHook', interval=1, save_best='auto', max_keep_ckpts=3),
+        type='AtomicCheckpointHook', interval=1, save_best='auto',
+        max_keep_ckpts=3),
     sampler_seed=dict(type='DistSamplerSeedHook'),
-    sync_buffers=dict(type='SyncBuffersHook'))
+    sync_buffers=dict(type='SyncBuffersHook'),
+    iteration_seed=dict(type='IterationSeedHook'),
+    non_finite_loss=dict(type='NonFiniteLossHook', action='stop'))
 
 # gloo works on CPU and GPU; tools/train.py switches to nccl when CUDA runs.
 env_cfg = dict(

@@ -7,9 +7,12 @@ from .feature_localization_dataset import FeatureLocalizationDataset
 from .finetennis import FineTennisDataset
 from .frame_list_dataset import FrameListDataset
 from .haan_feature_dataset import HAANFeatureDataset
+from .reproducible_rawframe_dataset import ReproducibleRawframeDataset
+from .samplers import ReproducibleSampler, SampleIndex
 from .transforms import *  # noqa: F401,F403
 
 __all__ = [
     'EventSequenceDataset', 'FeatureLocalizationDataset', 'FineTennisDataset',
-    'FrameListDataset', 'HAANFeatureDataset', 'evaluation_clip_starts'
+    'FrameListDataset', 'HAANFeatureDataset', 'ReproducibleRawframeDataset',
+    'ReproducibleSampler', 'SampleIndex', 'evaluation_clip_starts'
 ]

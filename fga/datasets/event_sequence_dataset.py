@@ -8,6 +8,7 @@ from mmaction.registry import DATASETS
 
 from fga.annotations import (finetennis_tolerance_pairs, ground_truth_sequence,
                              load_classes, load_event_annotations)
+from .reproducible_items import ReproducibleItems
 
 # The reference draws 2,000,000 raw frames' worth of windows per epoch.
 EPOCH_NUM_FRAMES = 2_000_000
@@ -22,7 +23,7 @@ def evaluation_clip_starts(num_frames: int, clip_len: int, stride: int,
 
 
 @DATASETS.register_module()
-class EventSequenceDataset(BaseActionDataset):
+class EventSequenceDataset(ReproducibleItems, BaseActionDataset):
     """Videos annotated with instantaneous, fine-grained events.
 
     Training (``test_mode=False``): each item is a window from a video drawn

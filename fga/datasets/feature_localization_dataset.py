@@ -8,10 +8,11 @@ from mmengine.dataset import BaseDataset
 from fga.annotations import (load_localization_database,
                              localization_label_dict, select_videos,
                              video_ground_truth)
+from .reproducible_items import ReproducibleItems
 
 
 @DATASETS.register_module()
-class FeatureLocalizationDataset(BaseDataset):
+class FeatureLocalizationDataset(ReproducibleItems, BaseDataset):
     """Temporal action localization on pre-extracted features: an
     ActivityNet-style annotation JSON and one ``<prefix><video><ext>`` file
     (T × C) per video.

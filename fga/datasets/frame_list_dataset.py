@@ -6,10 +6,11 @@ from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
 from fga.annotations import read_lines
+from .reproducible_items import ReproducibleItems
 
 
 @DATASETS.register_module()
-class FrameListDataset(BaseDataset):
+class FrameListDataset(ReproducibleItems, BaseDataset):
     """Frame folders listed IBM-style (``IBM/action-recognition-pytorch``).
 
     Each line is ``relative/path start_frame end_frame label`` separated by

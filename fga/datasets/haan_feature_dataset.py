@@ -9,10 +9,11 @@ from mmengine.dataset import BaseDataset
 from fga.annotations import (AnnotationError, class_balance_weights,
                              load_haan_annotations, read_gym99_event_ids)
 from fga.annotations.npy import load_npy
+from .reproducible_items import ReproducibleItems
 
 
 @DATASETS.register_module()
-class HAANFeatureDataset(BaseDataset):
+class HAANFeatureDataset(ReproducibleItems, BaseDataset):
     """Clip features with HAAN's hierarchical labels (FineGym, FineAction).
 
     Training items carry only video-level labels (multi-hot fine and

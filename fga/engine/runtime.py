@@ -11,7 +11,7 @@ from mmengine.logging import print_log
 
 __all__ = [
     'add_runtime_args', 'load_config', 'setup_runtime', 'configure_train',
-    'configure_test', 'run'
+    'configure_test', 'latest_checkpoint', 'check_dump_target', 'run'
 ]
 
 
@@ -93,10 +93,16 @@ def configure_train(cfg, args: argparse.Namespace) -> None:
         cfg.val_evaluator = None
     if args.resume == 'auto':
         cfg.resume = True
-        cfg.load_from = None
+        cfg.load_from = latest_checkpoint(cfg.work_dir)
     elif args.resume is not None:
+        if not osp.isfile(args.resume):
+            raise SystemExit(f'--resume: checkpoint {args.resume} does not '
+                             'exist')
         cfg.resume = True
         cfg.load_from = args.resume
+    elif getattr(args, 'auto_resume', False):
+        cfg.resume = True
+        cfg.load_from = None
     if args.auto_scale_lr:
         if not cfg.get('auto_scale_lr'):
             raise SystemExit('--auto-scale-lr: the config has no '
@@ -109,6 +115,45 @@ def configure_train(cfg, args: argparse.Namespace) -> None:
     randomness['diff_rank_seed'] = args.diff_rank_seed
     randomness['deterministic'] = args.deterministic
     cfg.randomness = randomness
+
+
+def latest_checkpoint(work_dir: str) -> str:
+    """The checkpoint ``--resume`` continues from: the one
+    ``last_checkpoint`` names in ``work_dir``. A missing work dir, a missing
+    record or a record naming a deleted file stops the program with a
+    message (``--auto-resume`` is the lenient form)."""
+    record = osp.join(work_dir, 'last_checkpoint')
+    if not osp.isfile(record):
+        found = sorted(f for f in os.listdir(work_dir)
+                       if f.endswith('.pth')) if osp.isdir(work_dir) else []
+        raise SystemExit(
+            f'--resume: nothing to resume in {work_dir} (no last_checkpoint'
+            f'{"; it holds " + ", ".join(found[:5]) if found else ""}). '
+            'Check --work-dir, pass --resume CHECKPOINT, start without '
+            '--resume, or use --auto-resume to resume only when there is '
+            'something to resume')
+    with open(record, encoding='utf-8') as f:
+        path = f.read().strip()
+    if not osp.isfile(path):
+        raise SystemExit(f'--resume: {record} names {path}, which does not '
+                         'exist; pass --resume CHECKPOINT')
+    return path
+
+
+def check_dump_target(path: str) -> None:
+    """Fail before a test runs when ``path`` cannot be written."""
+    folder = osp.dirname(osp.abspath(path)) or '.'
+    try:
+        os.makedirs(folder, exist_ok=True)
+        probe = osp.join(folder, f'.fga-write-test-{os.getpid()}')
+        with open(probe, 'w'):
+            pass
+        os.remove(probe)
+    except OSError as err:
+        raise SystemExit(f'--dump: cannot write to {folder} ({err.strerror})'
+                         ) from None
+    if osp.isdir(path):
+        raise SystemExit(f'--dump: {path} is a folder; give a file name')
 
 
 def _metric_accepts(metric_cfg: dict, argument: str) -> bool:
@@ -129,6 +174,7 @@ def configure_test(cfg,
     cfg.load_from = checkpoint
     cfg.resume = False
     if dump:
+        check_dump_target(dump)
         evaluators = cfg.test_evaluator
         if isinstance(evaluators, dict):
             evaluators = [evaluators]

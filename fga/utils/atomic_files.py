@@ -111,8 +111,13 @@ def remove_stale_partials(out_dir: str) -> List[str]:
         match = pattern.match(entry)
         if match and int(match[1]) != os.getpid() and not _alive(
                 int(match[1])):
-            shutil.rmtree(osp.join(folder, entry), ignore_errors=True)
-            removed.append(osp.join(folder, entry))
+            path = osp.join(folder, entry)
+            if osp.isdir(path) and not osp.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(path)
+            removed.append(path)
     return removed
 
 

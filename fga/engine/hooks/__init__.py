@@ -1,8 +1,12 @@
 from .atomic_action_discovery_hook import AtomicActionDiscoveryHook
+from .atomic_checkpoint_hook import AtomicCheckpointHook
 from .full_video_sampling_hook import FullVideoSamplingHook
+from .iteration_seed_hook import IterationSeedHook
+from .non_finite_loss_hook import NonFiniteLossError, NonFiniteLossHook
 from .sequence_visualization_hook import SequenceVisualizationHook
 
 __all__ = [
-    'AtomicActionDiscoveryHook', 'FullVideoSamplingHook',
-    'SequenceVisualizationHook'
+    'AtomicActionDiscoveryHook', 'AtomicCheckpointHook',
+    'FullVideoSamplingHook', 'IterationSeedHook', 'NonFiniteLossError',
+    'NonFiniteLossHook', 'SequenceVisualizationHook'
 ]

@@ -10,6 +10,7 @@ from fga.annotations import write_activitynet_results
 from fga.utils.arrays import to_numpy
 from ..detection_files import load_detection_ground_truth
 from ..functional.detection_map import deduplicate_ground_truth, detection_map
+from .prediction_writing import log_metrics_before_writing
 
 
 @METRICS.register_module()
@@ -111,6 +112,8 @@ class TALDetectionMAP(BaseMetric):
             metrics[f'recall@{k}x'] = float(out['recall'][:, j].mean())
         metrics['num_classes'] = len(out['classes'])
         if self.prediction_file:
+            log_metrics_before_writing(metrics, self.prefix,
+                                       self.prediction_file)
             names = ({0: 'Action'} if self.class_agnostic else
                      {i: n for n, i in gt['label_dict'].items()})
             write_activitynet_results(self.prediction_file, results, names)

@@ -11,6 +11,7 @@ from fga.annotations import (pairs_to_indices, reference_tolerance_index_pairs,
                              write_sequence_predictions)
 from fga.utils.arrays import to_numpy
 from ..functional.sequence_metrics import equivalence_matrix, sequence_metrics
+from .prediction_writing import log_metrics_before_writing
 
 
 @METRICS.register_module()
@@ -105,6 +106,8 @@ class SequenceMetric(BaseMetric):
             collapse=self.collapse,
             map_dummy_rows=self.map_dummy_rows)
         if self.prediction_file:
+            log_metrics_before_writing(metrics, self.prefix,
+                                       self.prediction_file)
             self._write_predictions(videos, preds, scores, classes)
         return metrics
 

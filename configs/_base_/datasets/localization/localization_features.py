@@ -29,7 +29,7 @@ train_dataloader = dict(
     num_workers=4,
     persistent_workers=True,
     drop_last=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
+    sampler=dict(type='ReproducibleSampler', shuffle=True),
     dataset=dict(**dataset, subsets=['validation'], pipeline=train_pipeline))
 val_dataloader = dict(
     batch_size=1,

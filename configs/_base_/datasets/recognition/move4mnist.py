@@ -17,11 +17,11 @@ test_pipeline = [
     dict(type='FormatShape', input_format='NCHW'),
     dict(type='PackActionInputs'),
 ]
-dataset = dict(type='RawframeDataset', data_prefix=dict(img=data_root),
+dataset = dict(type='ReproducibleRawframeDataset', data_prefix=dict(img=data_root),
                filename_tmpl='{}.jpg', start_index=0)
 train_dataloader = dict(
     batch_size=8, num_workers=2, persistent_workers=False,
-    sampler=dict(type='DefaultSampler', shuffle=True),
+    sampler=dict(type='ReproducibleSampler', shuffle=True),
     dataset=dict(**dataset,
                  ann_file=f'{data_root}/file_list/'
                  'movingmnist_rgb_train_split_1.txt',

@@ -6,7 +6,7 @@ _base_ = ['./frame_list_recognition.py']
 data_root = 'data/ucf101'
 num_classes = 101
 rawframes = dict(
-    type='RawframeDataset',
+    type='ReproducibleRawframeDataset',
     data_prefix=dict(img=f'{data_root}/rawframes'),
     filename_tmpl='img_{:05d}.jpg',
     start_index=1)

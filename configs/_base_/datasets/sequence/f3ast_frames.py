@@ -39,7 +39,7 @@ train_dataloader = dict(
     batch_size=4,
     num_workers=8,
     persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
+    sampler=dict(type='ReproducibleSampler', shuffle=True),
     dataset=dict(**data, ann_file='train.json', pipeline=train_pipeline))
 val_dataloader = dict(
     batch_size=4,

@@ -15,7 +15,7 @@ dataset = dict(
     num_training_videos=3775, val_fraction=0.1, pipeline=pipeline)
 train_dataloader = dict(
     batch_size=2, num_workers=2, persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
+    sampler=dict(type='ReproducibleSampler', shuffle=True),
     dataset=dict(**dataset, split='train'))
 val_dataloader = dict(
     batch_size=1, num_workers=2, persistent_workers=True,

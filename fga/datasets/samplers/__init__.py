@@ -1,0 +1,3 @@
+from .reproducible_sampler import ReproducibleSampler, SampleIndex
+
+__all__ = ['ReproducibleSampler', 'SampleIndex']
