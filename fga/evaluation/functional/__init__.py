@@ -1,3 +1,4 @@
+from .alignment import AlignedPair, align_sequences
 from .average_precision import average_precision_per_class
 from .detection_map import (deduplicate_ground_truth,
                             detection_average_precision, detection_map,
@@ -9,6 +10,7 @@ from .sequence_metrics import (collapse_runs, edit_distances, edit_scores,
 from .spotting_map import spotting_average_precision, spotting_map
 
 __all__ = [
+    'AlignedPair', 'align_sequences',
     'deduplicate_ground_truth', 'detection_average_precision', 'detection_map',
     'detection_topk_recall', 'interpolated_average_precision',
     'average_precision_per_class', 'collapse_runs', 'edit_distances',
