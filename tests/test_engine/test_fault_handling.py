@@ -144,7 +144,7 @@ def test_unwritable_dump_fails_first_as_user(run_tool, repo_root, trained,
 
 
 def test_unwritable_dump_fails_before_testing(run_tool, repo_root, trained,
-                                             tiny_config, tmp_path):
+                                              tiny_config, tmp_path):
     blocker = tmp_path / 'file'
     blocker.write_text('not a folder')
     proc = run_tool([sys.executable, 'tools/test.py', tiny_config,
