@@ -17,6 +17,8 @@ default_hooks = dict(
     sampler_seed=dict(type='DistSamplerSeedHook'),
     sync_buffers=dict(type='SyncBuffersHook'),
     iteration_seed=dict(type='IterationSeedHook'),
+    # --show-dir pictures for every task (sequences, detections, frames).
+    visualization=dict(type='PredictionVisualizationHook', enable=False),
     non_finite_loss=dict(type='NonFiniteLossHook', action='stop'))
 
 # gloo works on CPU and GPU; tools/train.py switches to nccl when CUDA runs.

@@ -1,7 +1,6 @@
 _base_ = './default_runtime.py'
 
 # Sequence models keep the checkpoint with the best sequence accuracy
-# (F3AST's model selection) and draw timelines with --show-dir.
+# (F3AST's model selection).
 default_hooks = dict(
-    checkpoint=dict(save_best='seq/accuracy', rule='greater'),
-    visualization=dict(type='SequenceVisualizationHook', enable=False))
+    checkpoint=dict(save_best='seq/accuracy', rule='greater'))

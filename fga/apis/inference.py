@@ -1,24 +1,43 @@
 """Inference with a trained model, as ``mmaction.apis``: build the model of
-a config with its weights (:func:`init_model`), then one function per
-task.
+a config with its weights (:func:`init_model`), then :func:`inference`
+on a video file, a frame folder or a feature file, whatever the task.
 
-* :func:`inference_sequence` — F3AST and spotting models on a video file or
-  a frame folder: the video is tiled into the config's evaluation clips,
-  whose predictions are concatenated in time order.
-* :func:`inference_localization` — ActionFormer on a (T, C) feature file.
+The result is one JSON-ready dict per video, with the field names of
+``tools/test.py --dump``:
+
+* every task: ``video`` (name), ``task``, ``num_frames`` / ``fps`` where
+  known;
+* sequence models (F3AST, spotting): ``labels`` (class names in order) and
+  ``scores`` (one probability row over the classes per label) — a
+  ``--dump`` record; spotting models add ``events``: ``[{frame, time,
+  label, score}]`` (``time`` in seconds when the frame rate is known);
+* localizers (ActionFormer, HAAN): ``segments``: ``[{segment: [start_s,
+  end_s], label, score}]``, sorted by score — a ``--dump`` results entry;
+* recognizers: ``label`` (top-1), ``score`` and ``top5``: ``[{label,
+  score}]``.
+
+Localizers read features; given a video they first extract them with the
+recognizer that the config names in ``feature_extractor`` (``config``,
+``checkpoint``, ``clip_len``, ``stride``, ``frame_interval``,
+``short_side``, ``crop_size``: the geometry the training features were
+made with), streaming the video clip by clip.
 """
 import os
 import os.path as osp
-from typing import List, Optional, Union
+from typing import Dict, List, Optional, Sequence, Union
 
 import numpy as np
 import torch
 
 __all__ = [
-    'init_model', 'inference_sequence', 'inference_localization',
-    'video_length'
+    'TASKS', 'init_model', 'model_task', 'class_names', 'video_length',
+    'inference', 'inference_sequence', 'inference_localization',
+    'inference_recognition'
 ]
 
+TASKS = ('sequence', 'spotting', 'localization', 'weak_localization',
+         'recognition')
+VIDEO_EXTS = ('.mp4', '.mkv', '.avi', '.mov', '.webm')
 _DECODERS = ('PaddedRawFrameDecode', 'PaddedDecordDecode')
 
 
@@ -49,6 +68,48 @@ def init_model(config,
     return model.to(device).eval()
 
 
+def model_task(model: torch.nn.Module) -> str:
+    """One of :data:`TASKS`, from the model's (and its head's) type."""
+    name = type(model).__name__
+    head = type(getattr(model, 'head', None)).__name__
+    if name == 'ActionFormer':
+        return 'localization'
+    if name == 'HAAN':
+        return 'weak_localization'
+    if hasattr(model, 'head') and hasattr(model, 'neck') and name in (
+            'F3AST', 'FramewiseRecognizer'):
+        return 'spotting' if head == 'FramewiseSpottingHead' else 'sequence'
+    if hasattr(model, 'cls_head'):
+        return 'recognition'
+    raise ValueError(f'no inference for a {name} model')
+
+
+def class_names(cfg, num_classes: int,
+                classes_file: Optional[str] = None) -> List[str]:
+    """Class names for the outputs: ``classes_file`` (one per line), else
+    the config's dataset (F3AST ``classes_file``, a localization
+    ``classes`` list or file, HAAN's ``fine_<id>``), else ``class_<i>``."""
+    from fga.annotations import load_classes, read_lines
+    if classes_file is not None:
+        names = [n.strip() for n in read_lines(classes_file, 'class list')]
+        return [n for n in names if n]
+    data = cfg.test_dataloader.dataset
+    if data.get('classes_file'):
+        path = data.classes_file
+        if data.get('data_root') and not osp.isabs(path):
+            path = osp.join(data.data_root, path)
+        if osp.exists(path) or osp.exists(path + '.gz'):
+            return load_classes(path)
+    classes = data.get('classes')
+    if isinstance(classes, str) and osp.exists(classes):
+        return [n.strip() for n in read_lines(classes) if n.strip()]
+    if isinstance(classes, (list, tuple)):
+        return list(classes)
+    if data.get('type') == 'HAANFeatureDataset':
+        return [f'fine_{i}' for i in range(num_classes)]
+    return [f'class_{i}' for i in range(num_classes)]
+
+
 def video_length(path: str) -> int:
     """Frames of a video file (decord) or a frame folder (``.jpg``)."""
     if osp.isdir(path):
@@ -65,46 +126,55 @@ def video_length(path: str) -> int:
         raise OSError(f'cannot open video {path}: {err}') from None
 
 
-def _sequence_pipeline(cfg, is_folder: bool):
-    """The config's test pipeline with the decoder for this input."""
+def _video_fps(path: str) -> Optional[float]:
+    if osp.isdir(path):
+        return None
+    import decord
+    try:
+        return float(decord.VideoReader(path).get_avg_fps())
+    except Exception:  # a frame rate is a convenience here
+        return None
+
+
+def _name(path: str) -> str:
+    return osp.splitext(osp.basename(osp.normpath(path)))[0]
+
+
+def _pipeline(steps: Sequence[dict], replace: Dict[str, List[dict]]):
     from mmengine.dataset import Compose
-    steps = []
-    for step in cfg.test_dataloader.dataset.pipeline:
-        step = dict(step)
-        if step['type'] in _DECODERS:
-            step = dict(type='PaddedRawFrameDecode' if is_folder else
-                        'PaddedDecordDecode')
-        steps.append(step)
-    return Compose(steps)
+    out = []
+    for step in steps:
+        out += replace.get(step['type'], [dict(step)])
+    return Compose(out)
 
 
 @torch.no_grad()
 def inference_sequence(model: torch.nn.Module,
                        video: str,
+                       classes: Sequence[str],
                        batch_size: int = 4) -> dict:
     """The event sequence of one video file or frame folder
-    (``%06d.jpg``).
-
-    Returns:
-        ``video`` (name), ``num_frames``, ``num_clips``, ``labels`` (class
-        indices in time order) and ``scores`` (each label's probability).
-    """
+    (``%06d.jpg``), tiled into the config's evaluation clips whose
+    predictions are concatenated in time order."""
     from mmengine.dataset import pseudo_collate
 
     from fga.datasets.event_sequence_dataset import evaluation_clip_starts
     data_cfg = model.cfg.test_dataloader.dataset
     is_folder = osp.isdir(video)
     num_frames = video_length(video)
-    pipeline = _sequence_pipeline(model.cfg, is_folder)
-    name = osp.splitext(osp.basename(osp.normpath(video)))[0]
-    base = dict(video=name, num_frames=num_frames, events=[], num_clips=1,
-                clip_len=data_cfg.clip_len, stride=data_cfg.stride,
-                pad_len=data_cfg.pad_len, modality='RGB', start_index=0)
+    decoder = [dict(type='PaddedRawFrameDecode' if is_folder else
+                    'PaddedDecordDecode')]
+    pipeline = _pipeline(data_cfg.pipeline,
+                         {name: decoder for name in _DECODERS})
+    base = dict(video=_name(video), num_frames=num_frames, events=[],
+                num_clips=1, clip_len=data_cfg.clip_len,
+                stride=data_cfg.stride, pad_len=data_cfg.pad_len,
+                modality='RGB', start_index=0)
     base['frame_dir' if is_folder else 'filename'] = video
     starts = evaluation_clip_starts(num_frames, data_cfg.clip_len,
                                     data_cfg.stride, data_cfg.pad_len)
-    labels: List[int] = []
-    scores: List[float] = []
+    fps = _video_fps(video)
+    labels, scores, events = [], [], []
     for i in range(0, len(starts), batch_size):
         batch = pseudo_collate([
             pipeline(dict(base, clip_start=s))
@@ -112,39 +182,159 @@ def inference_sequence(model: torch.nn.Module,
         ])
         for sample in model.test_step(batch):
             labels += sample.pred_labels.tolist()
-            scores += sample.pred_scores.max(-1).values.tolist()
-    return dict(video=name, num_frames=num_frames, num_clips=len(starts),
-                labels=labels, scores=scores)
+            scores += sample.pred_scores.float().cpu().tolist()
+            if 'pred_event_frames' in sample:
+                events += [
+                    dict(frame=int(f), label=classes[int(c)],
+                         score=round(float(p), 4),
+                         **({} if fps is None else dict(
+                             time=round(float(f) / fps, 3))))
+                    for f, c, p in zip(sample.pred_event_frames,
+                                       sample.pred_event_labels,
+                                       sample.pred_event_scores)
+                    if 0 <= int(f) < num_frames
+                ]
+    result = dict(video=_name(video), task=model_task(model),
+                  num_frames=num_frames, labels=[classes[i] for i in labels],
+                  scores=[[round(p, 6) for p in row] for row in scores])
+    if fps is not None:
+        result['fps'] = fps
+    if result['task'] == 'spotting':
+        result['events'] = sorted(events, key=lambda e: e['frame'])
+    return result
+
+
+def _extract_features(model, video: str) -> tuple:
+    """(features (T, C), clips per second) of a video with the config's
+    ``feature_extractor``."""
+    from fga.apis.feature_extraction import ClipFeatureExtractor
+    spec = model.cfg.get('feature_extractor')
+    if spec is None:
+        raise ValueError(
+            'this localizer reads features; to run it on a video, name the '
+            'recognizer its features came from in the config: '
+            'feature_extractor = dict(config=..., checkpoint=..., '
+            'clip_len=..., stride=...), or pass a feature .npy file')
+    spec = dict(spec)
+    geometry = {k: spec.pop(k) for k in ('clip_len', 'stride',
+                                         'frame_interval', 'batch_size')
+                if k in spec}
+    frames = dict(short_side=spec.pop('short_side', 256),
+                  crop_size=spec.pop('crop_size', 224))
+    device = next(model.parameters()).device
+    extractor = ClipFeatureExtractor.from_config(
+        spec.pop('config'), spec.pop('checkpoint'), str(device),
+        spec.pop('trust_checkpoint', False), **geometry)
+    if spec:
+        raise ValueError(f'unknown feature_extractor keys {sorted(spec)}')
+    return extractor.extract_video(video, **frames), extractor.stride
 
 
 @torch.no_grad()
 def inference_localization(model: torch.nn.Module,
-                           features: str,
-                           fps: float,
-                           duration: Optional[float] = None) -> dict:
-    """Detections of one video from its (T, C) feature file (``.npy``, or
-    ``.npz`` with the config's key). Stride and clip length come from the
-    config; ``duration`` defaults to the span the features cover.
-
-    Returns:
-        ``video``, ``segments`` (N, 2) seconds, ``scores`` (N,) and
-        ``labels`` (N,), sorted by score.
-    """
-    from mmengine.dataset import Compose, pseudo_collate
+                           source: str,
+                           classes: Sequence[str],
+                           fps: Optional[float] = None,
+                           duration: Optional[float] = None,
+                           keep_cas: bool = False) -> dict:
+    """Detections of one video, from its (T, C) feature file (``.npy``, or
+    ``.npz`` with the config's key) or from the video itself (see the
+    module doc). ``fps`` is the frame rate the features were computed at
+    (from the video when one is given); ``duration`` defaults to the span
+    the features cover. With ``keep_cas`` (HAAN) the class activation
+    sequence is returned too, as ``cas`` (T, C) with ``sec2clip`` (not
+    JSON: for pictures)."""
+    from mmengine.dataset import pseudo_collate
     data = model.cfg.test_dataloader.dataset
-    stride, frames = data.get('feat_stride', 4), data.get('num_frames', 16)
-    if duration is None:
-        if not features.endswith('.npy'):
-            raise ValueError('the duration is needed for .npz features')
-        num_steps = len(np.load(features, mmap_mode='r'))
-        duration = ((num_steps - 1) * stride + frames) / fps
-    video = osp.splitext(osp.basename(features))[0]
-    results = Compose(list(data.pipeline))(
-        dict(video_id=video, feature_path=features, fps=fps,
-             duration=duration, feat_stride=stride, feat_num_frames=frames,
-             gt_segments_seconds=np.zeros((0, 2)),
-             gt_labels=np.zeros(0, int)))
-    sample = model.test_step(pseudo_collate([results]))[0]
+    task = model_task(model)
+    is_video = osp.isdir(source) or source.lower().endswith(VIDEO_EXTS)
+    if is_video:
+        feats, stride = _extract_features(model, source)
+        fps = fps or _video_fps(source)
+    else:
+        from fga.annotations import load_npy
+        feats, stride = load_npy(source, 'feature file'), None
+    if fps is None:
+        raise ValueError(f'{source}: the frame rate is needed (--fps)')
+    if task == 'weak_localization':
+        stride = stride or data.get('feat_stride', 16)
+        sec2clip = fps / stride
+        results = dict(video_id=_name(source), video_index=-1,
+                       sec2clip=sec2clip, feature=feats,
+                       gt_segments_seconds=np.zeros((0, 2)),
+                       gt_labels=np.zeros(0, int))
+    else:
+        stride = stride or data.get('feat_stride', 4)
+        frames = data.get('num_frames', 16)
+        if duration is None:
+            duration = ((len(feats) - 1) * stride + frames) / fps
+        results = dict(video_id=_name(source), feature=feats, fps=fps,
+                       duration=duration, feat_stride=stride,
+                       feat_num_frames=frames,
+                       gt_segments_seconds=np.zeros((0, 2)),
+                       gt_labels=np.zeros(0, int))
+    pipeline = _pipeline(data.pipeline, {})
+    sample = model.test_step(pseudo_collate([pipeline(results)]))[0]
     pred = sample.pred_instances
-    return dict(video=video, segments=pred.segments.numpy(),
-                scores=pred.scores.numpy(), labels=pred.labels.numpy())
+    segments = [
+        dict(segment=[round(float(s), 3), round(float(e), 3)],
+             label=classes[int(c)], score=round(float(p), 6))
+        for (s, e), p, c in zip(pred.segments, pred.scores, pred.labels)
+    ]
+    result = dict(video=_name(source), task=task, fps=fps,
+                  segments=segments)
+    if keep_cas and 'pred_cas' in sample:
+        result['cas'] = sample.pred_cas.numpy()
+        result['sec2clip'] = float(sample.metainfo['sec2clip'])
+    return result
+
+
+@torch.no_grad()
+def inference_recognition(model: torch.nn.Module, video: str,
+                          classes: Sequence[str]) -> dict:
+    """The label of one video file or frame folder, with the config's test
+    pipeline (its frame sampler, decoding and views)."""
+    from mmengine.dataset import pseudo_collate
+    data = model.cfg.test_dataloader.dataset
+    num_frames = video_length(video)
+    if osp.isdir(video):
+        results = dict(frame_dir=video, total_frames=num_frames,
+                       filename_tmpl=data.get('filename_tmpl',
+                                              '{:05d}.jpg'),
+                       start_index=data.get('start_index', 1), label=-1,
+                       modality='RGB')
+        replace = {}
+    else:
+        results = dict(filename=video, label=-1, start_index=0,
+                       modality='RGB')
+        replace = dict(RawFrameDecode=[dict(type='DecordDecode')])
+        steps = [dict(type='DecordInit')] + list(data.pipeline)
+        data = dict(pipeline=steps)
+    pipeline = _pipeline(data['pipeline'], replace)
+    sample = model.test_step(pseudo_collate([pipeline(results)]))[0]
+    scores = sample.pred_score.float().cpu()
+    top = torch.argsort(scores, descending=True)[:5].tolist()
+    return dict(video=_name(video), task='recognition',
+                num_frames=num_frames, label=classes[top[0]],
+                score=round(float(scores[top[0]]), 6),
+                top5=[dict(label=classes[c], score=round(float(scores[c]),
+                                                         6)) for c in top])
+
+
+def inference(model: torch.nn.Module,
+              source: str,
+              classes: Optional[Sequence[str]] = None,
+              **kwargs) -> dict:
+    """Run the model's task on ``source`` (see the module doc);
+    ``classes`` default to :func:`class_names` of the config."""
+    task = model_task(model)
+    if not osp.exists(source):
+        raise FileNotFoundError(f'{source} does not exist')
+    if classes is None:
+        head = getattr(model, 'head', None) or getattr(model, 'cls_head')
+        classes = class_names(model.cfg, head.num_classes)
+    if task in ('sequence', 'spotting'):
+        return inference_sequence(model, source, classes, **kwargs)
+    if task in ('localization', 'weak_localization'):
+        return inference_localization(model, source, classes, **kwargs)
+    return inference_recognition(model, source, classes)

@@ -187,11 +187,14 @@ def configure_test(cfg,
             evaluators.append(dict(type='DumpResults', out_file_path=dump))
         cfg.test_evaluator = evaluators
     if show_dir:
+        # MMAction2's VisualizationHook draws only 2D frames of recognizers
+        # (and crashes on localizers' sparse predictions): fga's draws every
+        # task.
         hooks = cfg.default_hooks
         hook = hooks.get('visualization')
         if hook is None or hook['type'] == 'VisualizationHook':
-            hook = dict(type='VisualizationHook', interval=interval)
-        hook.update(enable=True, out_dir=show_dir)
+            hook = dict(type='PredictionVisualizationHook')
+        hook.update(enable=True, out_dir=show_dir, interval=interval)
         hooks['visualization'] = hook
 
 

@@ -1,4 +1,13 @@
+"""Pictures of predictions (PNG, written atomically) and MMAction2's
+visualizer with fga's fix."""
+from .detection_timeline import match_detections, plot_detection_timelines
 from .fga_action_visualizer import FgaActionVisualizer
-from .sequence_timeline import plot_sequence_timelines
+from .recognition_frames import plot_recognition_samples
+from .sequence_timeline import (SequenceVideo, plot_sequence_timelines,
+                                select_videos)
 
-__all__ = ['FgaActionVisualizer', 'plot_sequence_timelines']
+__all__ = [
+    'FgaActionVisualizer', 'SequenceVideo', 'match_detections',
+    'plot_detection_timelines', 'plot_recognition_samples',
+    'plot_sequence_timelines', 'select_videos'
+]

@@ -73,13 +73,13 @@ def test_train_test_dump_and_evaluate(run_tool, repo_root, tiny_localizer,
     # one unlabeled video from its features
     video = next(iter(results))
     out = tmp_path / 'one.json'
-    proc = run_tool([sys.executable, 'tools/infer_localization.py',
+    proc = run_tool([sys.executable, 'tools/infer.py',
                      tiny_localizer, str(work / 'epoch_1.pth'),
                      osp.join(synthfeat_small, 'features', f'{video}.npy'),
-                     '--fps', '30', '--json', str(out), '--classes',
+                     '--fps', '30', '--out', str(out), '--classes',
                      osp.join(synthfeat_small, 'classes.txt')],
                     cwd=repo_root)
-    single = json.loads(out.read_text())['results'][video]
+    single = json.loads(out.read_text())['segments']
     assert single and single[0]['label'].startswith('SynthAction')
     assert [d['score'] for d in single] == sorted(
         (d['score'] for d in single), reverse=True)

@@ -64,7 +64,7 @@ def test_infer_on_frames_and_video(run_tool, repo_root, synthrally_small,
                     cwd=repo_root)
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result['video'] == 'rally_00016'
-    assert len(result['labels']) == len(result['label_scores'])
+    assert len(result['labels']) == len(result['scores'])
     assert (folder / 'one.png').exists()
     # The same frames as a video file give the same prediction.
     names = sorted(os.listdir(frames))

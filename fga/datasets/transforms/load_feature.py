@@ -4,15 +4,16 @@ import torch.nn.functional as F
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
-from fga.annotations.features import load_feature_array
+from fga.annotations.features import check_feature_array, load_feature_array
 
 
 @TRANSFORMS.register_module()
 class LoadFeature(BaseTransform):
-    """Load a video's (T, C) feature file.
+    """Load a video's (T, C) features from ``feature_path`` (or take the
+    array in ``feature``, e.g. features just extracted for inference).
 
-    Required keys: ``video_id``, ``feature_path``, ``feat_stride``,
-    ``feat_num_frames``.
+    Required keys: ``video_id``, ``feature_path`` or ``feature``,
+    ``feat_stride``, ``feat_num_frames``.
     Added keys: ``feat`` (T, C) float32 tensor, ``feat_start`` (0: the
     first step of the file); ``feat_stride`` / ``feat_num_frames`` are
     updated when the features are resampled. Ground truth stays in seconds
@@ -44,8 +45,14 @@ class LoadFeature(BaseTransform):
         self.npz_key = npz_key
 
     def transform(self, results: dict) -> dict:
-        feats = load_feature_array(results['feature_path'], self.in_channels,
-                                   results['video_id'], self.npz_key)
+        if 'feature' in results:
+            feats = check_feature_array(results['feature'], self.in_channels,
+                                        'in the feature array',
+                                        results['video_id'])
+        else:
+            feats = load_feature_array(results['feature_path'],
+                                       self.in_channels, results['video_id'],
+                                       self.npz_key)
         stride = results['feat_stride']
         frames = results['feat_num_frames']
         if self.force_upsampling:

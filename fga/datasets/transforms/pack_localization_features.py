@@ -9,9 +9,10 @@ from mmengine.structures import InstanceData
 class PackLocalizationFeatures(BaseTransform):
     """Pack ``feat`` (T, C) as the input and the ground truth as
     ``gt_instances`` of an ``ActionDataSample``: ``segments`` (N, 2) in
-    seconds and ``labels`` (N,). ``fields`` become float32 fields of the
-    sample, ``meta_keys`` its metainfo (ActionFormer's decoder needs fps,
-    duration, the feature stride, clip length and crop start).
+    seconds and ``labels`` (N,). ``fields`` (those present) become float32
+    fields of the sample, ``meta_keys`` its metainfo (ActionFormer's
+    decoder needs fps, duration, the feature stride, clip length and crop
+    start).
     """
 
     def __init__(self,
@@ -27,9 +28,12 @@ class PackLocalizationFeatures(BaseTransform):
             segments=torch.as_tensor(results['gt_segments_seconds'],
                                      dtype=torch.float32).reshape(-1, 2),
             labels=torch.as_tensor(results['gt_labels'], dtype=torch.long))
+        # Inference has no video-level labels to pack.
         for name in self.fields:
-            sample.set_field(
-                torch.as_tensor(results[name], dtype=torch.float32), name)
+            if name in results:
+                sample.set_field(
+                    torch.as_tensor(results[name], dtype=torch.float32),
+                    name)
         sample.set_metainfo(
             {k: results[k] for k in self.meta_keys if k in results})
         return dict(inputs=torch.as_tensor(results['feat']),

@@ -3,10 +3,10 @@ from .atomic_checkpoint_hook import AtomicCheckpointHook
 from .full_video_sampling_hook import FullVideoSamplingHook
 from .iteration_seed_hook import IterationSeedHook
 from .non_finite_loss_hook import NonFiniteLossError, NonFiniteLossHook
-from .sequence_visualization_hook import SequenceVisualizationHook
+from .prediction_visualization_hook import PredictionVisualizationHook
 
 __all__ = [
     'AtomicActionDiscoveryHook', 'AtomicCheckpointHook',
     'FullVideoSamplingHook', 'IterationSeedHook', 'NonFiniteLossError',
-    'NonFiniteLossHook', 'SequenceVisualizationHook'
+    'NonFiniteLossHook', 'PredictionVisualizationHook'
 ]

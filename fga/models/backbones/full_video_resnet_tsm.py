@@ -90,6 +90,14 @@ class FullVideoResNetTSM(ResNetTSM):
             out.append(cluster_means(video, labels, self.num_clusters))
         return torch.cat(out)
 
+    @torch.no_grad()
+    def frame_clusters(self, frames: torch.Tensor) -> torch.Tensor:
+        """Cluster index of every frame of one video (T, 3, H, W) → (T,),
+        as training computes it (for pictures and analysis)."""
+        features = self.layer1(self.maxpool(self.conv1(frames)))
+        assign = CLUSTERINGS[self.clustering]
+        return assign(consecutive_hamming(features), self.num_clusters)
+
     def forward(self,
                 x: torch.Tensor,
                 num_frames: Optional[int] = None) -> torch.Tensor:

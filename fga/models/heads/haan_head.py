@@ -232,12 +232,15 @@ class HAANHead(BaseModule):
                 valid_mask: torch.Tensor) -> Sequence:
         """Set each sample's ``pred_instances`` (``segments`` (N, 2) in
         seconds, ``scores``, ``labels``) from its class activation
-        sequence; metainfo ``sec2clip`` maps clips to seconds."""
+        sequence, and the sequence itself as ``pred_cas`` (T, C); metainfo
+        ``sec2clip`` maps clips to seconds."""
         cas = self(feats, valid_mask)
         for b, sample in enumerate(data_samples):
             length = int(valid_mask[b].sum())
             sample.pred_instances = self.predict_video(
                 cas[b, :length], float(sample.metainfo['sec2clip']))
+            # The class activation sequence, for pictures and analysis.
+            sample.pred_cas = cas[b, :length].float().cpu()
         return data_samples
 
     def predict_video(self, cas: torch.Tensor,
