@@ -15,8 +15,7 @@ sequences ``labels``/``scores`` (spotting also ``events``), detections
 import argparse
 import json
 
-from fga.apis.inference import (class_names, inference, init_model,
-                                model_task)
+from fga.apis.inference import class_names, inference, init_model, model_task
 from fga.utils.atomic_files import atomic_write
 
 

@@ -18,8 +18,8 @@ import torch
 from .state_dict import rename_state_dict
 
 __all__ = [
-    'IBM_BACKBONES', 'detect_ibm_architecture', 'convert_ibm_state_dict',
-    'convert_ibm_checkpoint'
+    'IBM_BACKBONES', 'TORCHVISION_RESNET_RULES', 'detect_ibm_architecture',
+    'convert_ibm_state_dict', 'convert_ibm_checkpoint'
 ]
 
 _HEAD_RULE = (r'fc\.(weight|bias)', r'cls_head.fc_cls.\1')
@@ -38,8 +38,8 @@ def _tam_rules(source: str, target: str) -> List[Tuple[str, str]]:
 
 _INCEPTION_RULES = [_HEAD_RULE] + _tam_rules(
     r'(tam\w+)', r'backbone.\1') + [(r'(.+)', r'backbone.\1')]
-_RESNET_RULES = [
-    _HEAD_RULE,
+# torchvision's ResNet names → MMAction2's (``ResNet`` / ``ResNetTSM``).
+TORCHVISION_RESNET_RULES = [
     (r'conv1\.weight', 'backbone.conv1.conv.weight'),
     (r'bn1\.(\w+)', r'backbone.conv1.bn.\1'),
     (r'(layer\d+\.\d+)\.conv(\d)\.weight', r'backbone.\1.conv\2.conv.weight'),
@@ -48,7 +48,9 @@ _RESNET_RULES = [
      r'backbone.\1.downsample.conv.weight'),
     (r'(layer\d+\.\d+)\.downsample\.1\.(\w+)',
      r'backbone.\1.downsample.bn.\2'),
-] + _tam_rules(r'(layer\d+\.\d+)\.tam', r'backbone.\1.conv1.tam')
+]
+_RESNET_RULES = [_HEAD_RULE] + TORCHVISION_RESNET_RULES + _tam_rules(
+    r'(layer\d+\.\d+)\.tam', r'backbone.\1.conv1.tam')
 
 
 def detect_ibm_architecture(state_dict: Dict[str, torch.Tensor]) -> str:
