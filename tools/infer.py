@@ -47,8 +47,10 @@ def _picture(result: dict, classes, out_png: str) -> None:
                      pred=[index[n] for n in result['labels']])
         vis.plot_sequence_timelines([video], classes, out_png)
     else:
-        raise SystemExit('--out-png: pictures of single recognition '
-                         'results are drawn by tools/test.py --show-dir')
+        vis.plot_recognition_samples(
+            [dict(video=result['video'], frames=result['frames'],
+                  gt_label=None, scores=result['class_scores'],
+                  clusters=result.get('clusters'))], out_png, classes)
 
 
 def main(argv=None):
@@ -76,6 +78,8 @@ def main(argv=None):
         kwargs['batch_size'] = args.batch_size
     elif task in ('localization', 'weak_localization'):
         kwargs.update(fps=args.fps, keep_cas=bool(args.out_png))
+    else:
+        kwargs['keep_frames'] = bool(args.out_png)
     try:
         result = inference(model, args.input, classes, **kwargs)
     except (OSError, ValueError) as err:
@@ -83,8 +87,9 @@ def main(argv=None):
     if args.out_png:
         _picture(result, classes, args.out_png)
         print(f'picture written to {args.out_png}')
-    result.pop('cas', None)
-    result.pop('sec2clip', None)
+    for picture_only in ('cas', 'sec2clip', 'frames', 'class_scores',
+                         'clusters'):
+        result.pop(picture_only, None)
     if 'labels' in result:
         print(f'{result["video"]}: {len(result["labels"])} events')
         for k, (label, row) in enumerate(

@@ -190,13 +190,14 @@ def write_activitynet_results(path: str, results: Sequence[Mapping],
                               names: Mapping[int, str]) -> None:
     """Write per-video detections (``video``, ``segments`` (N, 2) s,
     ``scores``, ``labels``) as a results file, atomically; labels are
-    written by name (``names``), or as the index when unnamed."""
+    written by name (``names``), or as the index when unnamed. Numbers keep
+    their full precision: rounded boundaries would move segments across a
+    tIoU threshold, and the file would no longer score what was tested."""
     content = dict(
         results={
             r['video']: [
                 dict(
-                    segment=[round(float(s), 4),
-                             round(float(e), 4)],
+                    segment=[float(s), float(e)],
                     label=names.get(int(label), str(int(label))),
                     score=float(score)) for (s, e), score, label in zip(
                         r['segments'], r['scores'], r['labels'])

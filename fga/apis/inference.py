@@ -88,7 +88,8 @@ def class_names(cfg, num_classes: int,
                 classes_file: Optional[str] = None) -> List[str]:
     """Class names for the outputs: ``classes_file`` (one per line), else
     the config's dataset (F3AST ``classes_file``, a localization
-    ``classes`` list or file, HAAN's ``fine_<id>``), else ``class_<i>``."""
+    ``classes`` list or file, ``metainfo.classes``, HAAN's ``fine_<id>``),
+    else ``class_<i>``."""
     from fga.annotations import load_classes, read_lines
     if classes_file is not None:
         names = [n.strip() for n in read_lines(classes_file, 'class list')]
@@ -100,7 +101,8 @@ def class_names(cfg, num_classes: int,
             path = osp.join(data.data_root, path)
         if osp.exists(path) or osp.exists(path + '.gz'):
             return load_classes(path)
-    classes = data.get('classes')
+    classes = data.get('classes') or (data.get('metainfo') or {}).get(
+        'classes')
     if isinstance(classes, str) and osp.exists(classes):
         return [n.strip() for n in read_lines(classes) if n.strip()]
     if isinstance(classes, (list, tuple)):
@@ -290,10 +292,15 @@ def inference_localization(model: torch.nn.Module,
 
 
 @torch.no_grad()
-def inference_recognition(model: torch.nn.Module, video: str,
-                          classes: Sequence[str]) -> dict:
+def inference_recognition(model: torch.nn.Module,
+                          video: str,
+                          classes: Sequence[str],
+                          keep_frames: bool = False) -> dict:
     """The label of one video file or frame folder, with the config's test
-    pipeline (its frame sampler, decoding and views)."""
+    pipeline (its frame sampler, decoding and views). With ``keep_frames``
+    the sampled frames are returned too, as ``frames`` (T, H, W, 3) uint8,
+    with ``class_scores`` (C,) and, for full-video recognizers, the
+    cluster of each frame as ``clusters`` (T,) (not JSON: for pictures)."""
     from mmengine.dataset import pseudo_collate
     data = model.cfg.test_dataloader.dataset
     num_frames = video_length(video)
@@ -311,14 +318,29 @@ def inference_recognition(model: torch.nn.Module, video: str,
         steps = [dict(type='DecordInit')] + list(data.pipeline)
         data = dict(pipeline=steps)
     pipeline = _pipeline(data['pipeline'], replace)
-    sample = model.test_step(pseudo_collate([pipeline(results)]))[0]
+    packed = pipeline(dict(results))
+    sample = model.test_step(pseudo_collate([packed]))[0]
     scores = sample.pred_score.float().cpu()
     top = torch.argsort(scores, descending=True)[:5].tolist()
-    return dict(video=_name(video), task='recognition',
-                num_frames=num_frames, label=classes[top[0]],
-                score=round(float(scores[top[0]]), 6),
-                top5=[dict(label=classes[c], score=round(float(scores[c]),
-                                                         6)) for c in top])
+    result = dict(video=_name(video), task='recognition',
+                  num_frames=num_frames, label=classes[top[0]],
+                  score=round(float(scores[top[0]]), 6),
+                  top5=[dict(label=classes[c], score=round(float(scores[c]),
+                                                           6)) for c in top])
+    if keep_frames:
+        from fga.visualization import input_frames
+        result['class_scores'] = scores.numpy()
+        if hasattr(model, 'frame_clusters'):
+            # Every frame of the video, grouped as training groups them.
+            every_frame = dict(SampleFrames=[dict(
+                type='SampleFrames', clip_len=num_frames, frame_interval=1,
+                num_clips=1, test_mode=True)], **replace)
+            packed = _pipeline(data['pipeline'], every_frame)(dict(results))
+            packed['inputs'] = packed['inputs'][:num_frames]  # first view
+            result['clusters'] = model.frame_clusters(
+                packed['inputs']).cpu().numpy()
+        result['frames'] = input_frames(packed['inputs'])
+    return result
 
 
 def inference(model: torch.nn.Module,
@@ -337,4 +359,4 @@ def inference(model: torch.nn.Module,
         return inference_sequence(model, source, classes, **kwargs)
     if task in ('localization', 'weak_localization'):
         return inference_localization(model, source, classes, **kwargs)
-    return inference_recognition(model, source, classes)
+    return inference_recognition(model, source, classes, **kwargs)

@@ -45,11 +45,14 @@ def evaluate_detection_files(ann_file: str,
                              subsets: Union[str, Sequence[str]] = 'test',
                              tiou_thresholds: Sequence[float] = (0.3, 0.4, 0.5,
                                                                  0.6, 0.7),
-                             class_agnostic: bool = False) -> dict:
+                             class_agnostic: bool = False,
+                             deduplicate: bool = True) -> dict:
     """``tiou``, ``mAP_per_tiou`` and ``mAP`` (fractions) of a detection
-    file, plus Recall@1x/5x averaged over thresholds."""
+    file, plus Recall@1x/5x averaged over thresholds. ``deduplicate`` as
+    :func:`load_detection_ground_truth` (off for HAAN's protocol)."""
     gt = load_detection_ground_truth(
-        ann_file, subsets, class_agnostic=class_agnostic)
+        ann_file, subsets, class_agnostic=class_agnostic,
+        deduplicate=deduplicate)
     if len(gt['video']) == 0:
         raise ValueError(f'{ann_file}: no ground truth in subset {subsets}')
     predictions = load_activitynet_results(pred_file, gt['label_dict'])

@@ -2,12 +2,12 @@
 visualizer with fga's fix."""
 from .detection_timeline import match_detections, plot_detection_timelines
 from .fga_action_visualizer import FgaActionVisualizer
-from .recognition_frames import plot_recognition_samples
+from .recognition_frames import input_frames, plot_recognition_samples
 from .sequence_timeline import (SequenceVideo, plot_sequence_timelines,
                                 select_videos)
 
 __all__ = [
-    'FgaActionVisualizer', 'SequenceVideo', 'match_detections',
+    'FgaActionVisualizer', 'SequenceVideo', 'input_frames', 'match_detections',
     'plot_detection_timelines', 'plot_recognition_samples',
     'plot_sequence_timelines', 'select_videos'
 ]

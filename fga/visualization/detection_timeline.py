@@ -93,9 +93,12 @@ def _draw_video(ax, video: Dict, class_names, styles, top_k, tiou) -> None:
     ax.set_ylim(0, lanes)
     ax.tick_params(labelsize=6)
     found = int((matched >= 0).sum())
-    ax.set_title(f'{video["video"]}   {found} of {len(gt_labels)} true '
-                 f'segments found at tIoU {tiou} among the top '
-                 f'{len(segments)}', fontsize=8, loc='left')
+    if len(gt_labels):
+        summary = (f'{found} of {len(gt_labels)} true segments found at '
+                   f'tIoU {tiou} among the top {len(segments)}')
+    else:
+        summary = f'top {len(segments)} detections (no ground truth)'
+    ax.set_title(f'{video["video"]}   {summary}', fontsize=8, loc='left')
 
 
 def _draw_cas(ax, video: Dict, class_names, styles) -> None:

@@ -7,7 +7,20 @@ import numpy as np
 
 from .palette import class_styles, save_figure
 
-__all__ = ['plot_recognition_samples']
+__all__ = ['input_frames', 'plot_recognition_samples']
+
+
+def input_frames(inputs) -> np.ndarray:
+    """A packed sample's input (views·T, 3, H, W) or (views, 3, T, H, W),
+    a tensor before normalisation, as (T, H, W, 3) uint8 frames of its
+    first view."""
+    x = inputs.detach().cpu()
+    if x.dim() == 5:  # (views, 3, T, H, W)
+        x = x[0].permute(1, 0, 2, 3)
+    frames = x.permute(0, 2, 3, 1).float()
+    if frames.max() <= 1.0:
+        frames = frames * 255
+    return frames.clamp(0, 255).byte().numpy()
 
 
 def _label(class_names: Optional[Sequence[str]], index: int) -> str:

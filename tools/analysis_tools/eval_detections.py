@@ -1,7 +1,8 @@
 """Score a temporal action detection file (official ActivityNet protocol).
 
     python tools/analysis_tools/eval_detections.py ANN_JSON PRED_JSON \
-        [--subset test] [--tiou 0.3,0.4,0.5,0.6,0.7] [--class-agnostic]
+        [--subset test] [--tiou 0.3,0.4,0.5,0.6,0.7] [--class-agnostic] \
+        [--keep-duplicates]
 
 ANN_JSON: ActivityNet-style ``{"database": {video: {"subset", "annotations":
 [{"label", "label_id", "segment"}]}}}``. PRED_JSON: ``{"results": {video:
@@ -40,10 +41,16 @@ def main(argv=None):
                         help='comma-separated tIoU thresholds')
     parser.add_argument('--class-agnostic', action='store_true',
                         help='evaluate all classes as one (proposals)')
+    parser.add_argument(
+        '--keep-duplicates', action='store_true',
+        help='score every ground-truth segment, as HAAN does (by default '
+        'repeated and shorter-than-1 ms segments are dropped, as '
+        'ActivityNet does)')
     args = parser.parse_args(argv)
     result = evaluate_detection_files(args.ann_json, args.pred_json,
                                       args.subset, args.tiou,
-                                      args.class_agnostic)
+                                      args.class_agnostic,
+                                      not args.keep_duplicates)
     for t, m in zip(result['tiou'], result['mAP_per_tiou']):
         print(f'tIoU {t:.2f}: mAP {100 * m:.2f}')
     print(f'average mAP {100 * result["mAP"]:.2f}  Recall@1x '

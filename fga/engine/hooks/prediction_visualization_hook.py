@@ -4,29 +4,17 @@ from collections import defaultdict
 from typing import Dict, List, Optional
 
 import numpy as np
-import torch
 from mmaction.registry import HOOKS
 from mmengine.dist import all_gather_object, is_main_process
 from mmengine.hooks import Hook
 from mmengine.model import is_model_wrapper
 
 from fga.utils.arrays import to_numpy
+from fga.visualization.recognition_frames import input_frames
 
 __all__ = ['PredictionVisualizationHook']
 
 _ORDERS = ('first', 'worst')
-
-
-def _frames_of(inputs: torch.Tensor) -> np.ndarray:
-    """A sample's raw input (views·T, 3, H, W) or (views, 3, T, H, W) as
-    (T, H, W, 3) uint8 frames of its first view."""
-    x = inputs.detach().cpu()
-    if x.dim() == 5:  # (views, 3, T, H, W)
-        x = x[0].permute(1, 0, 2, 3)
-    frames = x.permute(0, 2, 3, 1).float()
-    if frames.max() <= 1.0:
-        frames = frames * 255
-    return frames.clamp(0, 255).to(torch.uint8).numpy()
 
 
 @HOOKS.register_module()
@@ -150,7 +138,7 @@ class PredictionVisualizationHook(Hook):
                 else -self._seen)
         item = (rank, self._seen, dict(video=name, gt_label=truth,
                                        scores=scores,
-                                       frames=_frames_of(inputs),
+                                       frames=input_frames(inputs),
                                        inputs=inputs.detach().cpu()))
         self._seen += 1
         if len(self._recognition) < self.max_videos:
@@ -239,14 +227,10 @@ class PredictionVisualizationHook(Hook):
         from fga.visualization import plot_recognition_samples
         model = runner.model.module if is_model_wrapper(
             runner.model) else runner.model
-        clusters = getattr(model.backbone, 'frame_clusters', None)
+        clusters = getattr(model, 'frame_clusters', None)
         if clusters is not None:
             for sample in samples:
-                inputs = model.data_preprocessor(
-                    dict(inputs=[sample['inputs']]), training=False)['inputs']
-                with torch.no_grad():
-                    sample['clusters'] = to_numpy(
-                        clusters(inputs[0]))
+                sample['clusters'] = to_numpy(clusters(sample['inputs']))
                 sample['frames'] = sample['frames'][:len(sample['clusters'])]
         if self.order == 'worst':
             samples = sorted(samples, key=lambda s: s['scores'][

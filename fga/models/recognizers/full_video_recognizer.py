@@ -1,3 +1,4 @@
+import torch
 from mmaction.models.recognizers import Recognizer2D
 from mmaction.registry import MODELS
 
@@ -44,3 +45,12 @@ class FullVideoRecognizer(Recognizer2D):
         if stage == 'head':
             return self.cls_head(feats, **kwargs), kwargs
         return feats, kwargs
+
+    @torch.no_grad()
+    def frame_clusters(self, inputs: torch.Tensor) -> torch.Tensor:
+        """The cluster of every frame of one packed sample (T, 3, H, W) as
+        the pipeline gives it (before normalisation) → (T,)."""
+        frames = self.data_preprocessor(
+            dict(inputs=[inputs], data_samples=None),
+            training=False)['inputs'][0]
+        return self.backbone.frame_clusters(frames)

@@ -1,4 +1,4 @@
-import re
+import os.path as osp
 
 import pytest
 import torch
@@ -6,40 +6,11 @@ from mmaction.registry import MODELS
 from mmengine.config import Config
 
 from fga.models.converters import convert_tsm_checkpoint
+from tests.test_journeys.journey import (REPO_ROOT, TSM_RELEASE_NAMES,
+                                         rename_by_patterns)
 
-CONFIG = ('configs/full_video/'
-          'full-video-tsm_r18_1xb8-cumulative-g8-3e_move4mnist-rgb.py')
-
-# fga name → the name TSM's main.py saves (torchvision ResNet in
-# ``module.base_model``, the dropout head's ``module.new_fc``).
-_TO_REFERENCE = [
-    (r'cls_head\.fc_cls\.(\w+)', r'new_fc.\1'),
-    (r'backbone\.conv1\.conv\.weight', r'base_model.conv1.weight'),
-    (r'backbone\.conv1\.bn\.(\w+)', r'base_model.bn1.\1'),
-    (r'backbone\.(layer\d\.\d)\.conv1\.conv\.net\.weight',
-     r'base_model.\1.conv1.net.weight'),
-    (r'backbone\.(layer\d\.\d)\.conv(\d)\.conv\.weight',
-     r'base_model.\1.conv\2.weight'),
-    (r'backbone\.(layer\d\.\d)\.conv(\d)\.bn\.(\w+)',
-     r'base_model.\1.bn\2.\3'),
-    (r'backbone\.(layer\d\.\d)\.downsample\.conv\.weight',
-     r'base_model.\1.downsample.0.weight'),
-    (r'backbone\.(layer\d\.\d)\.downsample\.bn\.(\w+)',
-     r'base_model.\1.downsample.1.\2'),
-]
-
-
-def reference_state_dict(state_dict):
-    out = {}
-    for key, value in state_dict.items():
-        for pattern, template in _TO_REFERENCE:
-            match = re.fullmatch(pattern, key)
-            if match:
-                out['module.' + match.expand(template)] = value
-                break
-        else:
-            raise AssertionError(f'no reference name for {key}')
-    return out
+CONFIG = osp.join(REPO_ROOT, 'configs', 'full_video',
+                  'full-video-tsm_r18_1xb8-cumulative-g8-3e_move4mnist-rgb.py')
 
 
 @pytest.fixture(scope='module')
@@ -50,7 +21,8 @@ def model():
 
 def test_released_checkpoint_converts_to_the_same_model(model):
     released = dict(epoch=120, arch='resnet18', best_prec1=91.5,
-                    state_dict=reference_state_dict(model.state_dict()),
+                    state_dict=rename_by_patterns(
+                        model.state_dict(), TSM_RELEASE_NAMES, 'module.'),
                     optimizer={})
     assert any('layer2.0.conv1.net' in k for k in released['state_dict'])
     state_dict, meta = convert_tsm_checkpoint(released)

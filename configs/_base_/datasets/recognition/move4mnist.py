@@ -18,7 +18,8 @@ test_pipeline = [
     dict(type='PackActionInputs'),
 ]
 dataset = dict(type='ReproducibleRawframeDataset', data_prefix=dict(img=data_root),
-               filename_tmpl='{}.jpg', start_index=0)
+               filename_tmpl='{}.jpg', start_index=0,
+               metainfo=dict(classes=('left', 'right', 'up', 'down')))
 train_dataloader = dict(
     batch_size=8, num_workers=2, persistent_workers=False,
     sampler=dict(type='ReproducibleSampler', shuffle=True),
