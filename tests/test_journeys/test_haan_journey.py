@@ -1,0 +1,103 @@
+"""HAAN as a user walks it, on a synthesised SynthWeak: prepare (features
+and HAAN's .npy annotations, converted to ActivityNet JSON for evaluation)
+→ train → resume → test with --dump and --show-dir → evaluate the dump →
+infer on a raw video (features extracted by the recognizer the config
+names)."""
+import json
+import os.path as osp
+
+import numpy as np
+import pytest
+import torch
+from mmaction.registry import MODELS
+from mmengine.config import Config
+
+from tests.test_journeys.journey import (assert_picture, last_json,
+                                         logged_metrics, write_video)
+
+TINY = """
+_base_ = [{base!r}]
+root = {root!r}
+model = dict(head=dict(embed_channels=16, num_atomic_actions=6,
+                       num_top_concepts=3,
+                       fine_to_coarse=root + '/fine_to_coarse_mappings.json'))
+dataset = dict(ann_path=root, features=root + '/features.npy',
+               num_training_videos=30, val_fraction=0.2)
+train_dataloader = dict(dataset=dataset)
+val_dataloader = dict(dataset=dataset)
+test_dataloader = dict(dataset=dataset)
+train_cfg = dict(max_epochs=1, val_interval=1)
+feature_extractor = dict(config={extractor!r}, checkpoint={weights!r},
+                         clip_len=8, stride=8, short_side=64, crop_size=56)
+"""
+
+# A 3D ResNet whose pooled features are 64-d, as SynthWeak's.
+EXTRACTOR = """
+model = dict(
+    type='Recognizer3D',
+    backbone=dict(type='ResNet3d', depth=18, base_channels=8,
+                  pretrained=None, pretrained2d=False, conv1_stride_t=1,
+                  pool1_stride_t=1, inflate=(0, 0, 1, 1)),
+    cls_head=dict(type='I3DHead', num_classes=3, in_channels=64),
+    data_preprocessor=dict(type='ActionDataPreprocessor',
+                           mean=[123.675, 116.28, 103.53],
+                           std=[58.395, 57.12, 57.375],
+                           format_shape='NCTHW'))
+"""
+TIOUS = [round(0.1 + 0.05 * i, 2) for i in range(9)]
+
+
+def test_haan_journey(tool, tmp_path, repo_root):
+    data = tmp_path / 'synthweak'
+    tool('data/synthesize.py', 'synthweak', '--out', data, '--videos', 40)
+    ann = tmp_path / 'synthweak.json'
+    tool('data/haan/convert_annotations.py', data, ann,
+         '--num-training-videos', 30)
+    extractor = tmp_path / 'r3d18_w8_features.py'
+    extractor.write_text(EXTRACTOR)
+    torch.manual_seed(0)
+    weights = tmp_path / 'r3d18_w8_features.pth'
+    torch.save(dict(state_dict=MODELS.build(
+        Config.fromfile(str(extractor)).model).state_dict()), weights)
+    config = tmp_path / 'haan_tiny_synthweak.py'
+    config.write_text(TINY.format(
+        base=osp.join(repo_root, 'configs', 'haan',
+                      'haan_mlp-d64_1xb2-40e_synthweak.py'),
+        root=str(data), extractor=str(extractor), weights=str(weights)))
+    work = tmp_path / 'work'
+
+    tool('train.py', config, '--work-dir', work, '--seed', 0)
+    tool('train.py', config, '--work-dir', work, '--resume', '--cfg-options',
+         'train_cfg.max_epochs=2')
+    checkpoint = work / 'epoch_2.pth'
+    resumed = torch.load(checkpoint, weights_only=True, map_location='cpu')
+    assert resumed['meta']['epoch'] == 2
+
+    dump, show = tmp_path / 'pred.json', tmp_path / 'show'
+    tool('test.py', config, checkpoint, '--work-dir', tmp_path / 'test',
+         '--dump', dump, '--show-dir', show)
+    metrics = logged_metrics(tmp_path / 'test')
+    results = json.loads(dump.read_text())['results']
+    assert len(results) == 10  # the videos after the 30 training ones
+    assert_picture(show / 'detections.png')
+
+    evaluated = last_json(tool(
+        'analysis_tools/eval_detections.py', ann, dump, '--subset',
+        'testing', '--tiou', ','.join(map(str, TIOUS)), '--keep-duplicates'))
+    assert evaluated['mAP'] == pytest.approx(metrics['det/average_mAP'],
+                                             abs=1e-6)
+
+    rng = np.random.default_rng(0)
+    video = write_video(tmp_path / 'vault.avi',
+                        rng.integers(0, 255, (96, 64, 80, 3), np.uint8))
+    out_json, out_png = tmp_path / 'one.json', tmp_path / 'one.png'
+    tool('infer.py', config, checkpoint, video, '--out', out_json,
+         '--out-png', out_png)
+    inferred = json.loads(out_json.read_text())
+    assert inferred['video'] == 'vault'
+    assert inferred['task'] == 'weak_localization'
+    for detection in inferred['segments']:
+        start, end = detection['segment']
+        assert 0 <= start <= end <= 96 / 25 + 1e-3
+        assert detection['label'].startswith('fine_')
+    assert_picture(out_png)
