@@ -4,8 +4,7 @@ import torch.nn.functional as F
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
-from fga.annotations.features import (check_feature_coverage,
-                                      load_feature_array)
+from fga.annotations.features import check_feature_coverage, load_feature_array
 
 
 @TRANSFORMS.register_module()
