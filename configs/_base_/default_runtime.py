@@ -9,7 +9,12 @@ default_hooks = dict(
     checkpoint=dict(
         type='CheckpointHook', interval=1, save_best='auto', max_keep_ckpts=3),
     sampler_seed=dict(type='DistSamplerSeedHook'),
-    sync_buffers=dict(type='SyncBuffersHook'))
+    sync_buffers=dict(type='SyncBuffersHook'),
+    # fga's checks: the head's classes match every dataset's, and a
+    # load_from checkpoint fills at least half of the model (0 to fine-tune
+    # from anything); tools/test.py makes it strict.
+    class_agreement=dict(type='ClassAgreementHook'),
+    checkpoint_fit=dict(type='CheckpointFitHook', min_loaded_fraction=0.5))
 
 # gloo works on CPU and GPU; tools/train.py switches to nccl when CUDA runs.
 env_cfg = dict(
