@@ -76,7 +76,8 @@ def load_json(path: str, what: str = 'annotation file') -> Any:
     try:
         return json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as err:
-        truncated = ' (truncated?)' if err.pos >= len(text.rstrip()) else ''
+        truncated = ' (truncated?)' if err.pos >= len(text.rstrip()) or \
+            err.msg.startswith('Unterminated') else ''
         raise AnnotationError(
             f'{path}: malformed JSON{truncated} ({err})') from None
     except _DuplicateKey as err:

@@ -301,7 +301,11 @@ def user_error(err: BaseException) -> Optional[str]:
     if not isinstance(err, ours) and not (isinstance(err, OSError)
                                           and err.errno is None):
         return None
-    lines = [line for line in str(err).splitlines() if line.strip()]
-    message = lines[-1] if lines else type(err).__name__
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    if not lines:
+        return type(err).__name__
+    if 'Traceback (most recent call last):' not in lines:
+        return ' '.join(lines)
     prefix = f'{type(err).__name__}: '
+    message = lines[-1]
     return message[len(prefix):] if message.startswith(prefix) else message

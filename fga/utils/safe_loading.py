@@ -11,6 +11,7 @@ globally: only an explicit ``trust_checkpoint=True`` (the tools'
 import os.path as osp
 import pickle
 import pickletools
+import struct
 import warnings
 import zipfile
 from typing import List, Optional, Tuple
@@ -109,7 +110,7 @@ def _pickle_globals(data: bytes) -> Tuple[List[str], bool]:
                 if op.name == 'STOP':
                     position += pos + 1
                     break
-        except ValueError:
+        except (ValueError, struct.error):
             return list(dict.fromkeys(names)), True
     return list(dict.fromkeys(names)), False
 
@@ -125,7 +126,7 @@ def inspect_checkpoint_file(path: str) -> Tuple[Optional[str], List[str]]:
     if size == 0:
         return 'is empty (0 bytes)', []
     with open(path, 'rb') as f:
-        head = f.read(8)
+        head = f.read(16)
     if head.startswith(b'PK'):
         try:
             with zipfile.ZipFile(path) as archive:
@@ -196,7 +197,15 @@ def _allow_resume_globals() -> None:
     serialization.add_safe_globals(allowed)
 
 
+def _detail(err) -> str:
+    """The line of torch's (long) refusal that names what it refused."""
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    named = [line for line in lines if 'WeightsUnpickler error' in line]
+    return (named or lines or [type(err).__name__])[0]
+
+
 def _unsafe_message(source: str, names: List[str], detail) -> str:
+    detail = _detail(detail)
     dangerous = dangerous_callables(names)
     if dangerous:
         return (f'Refusing to load checkpoint {source!r}: its pickle names '
@@ -222,13 +231,14 @@ def _refuse_unsafe(source: str, load):
     what it is."""
     try:
         return load()
-    except (pickle.UnpicklingError, RuntimeError, EOFError) as err:
+    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError,
+            struct.error) as err:
         if not osp.isfile(source):
             if isinstance(err, pickle.UnpicklingError):
                 raise UnsafeCheckpointError(
                     f'Refusing to load checkpoint {source!r}: safe loading '
                     '(torch weights_only=True) refuses its contents. '
-                    f'Details: {err}') from None
+                    f'Details: {_detail(err)}') from None
             raise
         problem, names = inspect_checkpoint_file(source)
         if problem is not None:
@@ -238,7 +248,7 @@ def _refuse_unsafe(source: str, load):
         if isinstance(err, pickle.UnpicklingError):
             raise UnsafeCheckpointError(_unsafe_message(source, names,
                                                         err)) from None
-        if isinstance(err, EOFError) or any(
+        if isinstance(err, (EOFError, struct.error)) or any(
                 word in str(err)
                 for word in ('PytorchStreamReader', 'EOF', 'corrupt')):
             raise CheckpointFileError(
