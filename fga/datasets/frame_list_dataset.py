@@ -6,7 +6,7 @@ from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
 from fga.annotations.frame_lists import read_frame_list
-from .frame_files import check_frame_files, frame_file_problem
+from .frame_files import check_frame_files, decode_frame
 
 
 @DATASETS.register_module()
@@ -57,8 +57,8 @@ class FrameListDataset(BaseDataset):
 
     def prepare_data(self, idx: int):
         """The pipeline's output; when it fails, an error naming the
-        video's first missing, empty or truncated frame replaces
-        MMAction2's decoder error (which names no file)."""
+        video's first missing, empty, truncated or undecodable frame
+        replaces MMAction2's decoder error (which names no file)."""
         try:
             return super().prepare_data(idx)
         except Exception as err:
@@ -74,10 +74,10 @@ class FrameListDataset(BaseDataset):
                             self.filename_tmpl.format(index))
             if not osp.isfile(path):
                 return f'{self.ann_file}: missing frame {path}'
-            with open(path, 'rb') as f:
-                problem = frame_file_problem(f.read())
-            if problem is not None:
-                return f'{self.ann_file}: frame {path} {problem}'
+            try:
+                decode_frame(path)
+            except OSError as err:
+                return f'{self.ann_file}: {err}'
         return None
 
     def load_data_list(self) -> List[dict]:

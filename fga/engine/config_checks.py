@@ -304,7 +304,8 @@ def user_error(err: BaseException) -> Optional[str]:
     lines = [line.strip() for line in str(err).splitlines() if line.strip()]
     if not lines:
         return type(err).__name__
-    if 'Traceback (most recent call last):' not in lines:
+    if not any('Traceback (most recent call last)' in line
+               for line in lines):
         return ' '.join(lines)
     prefix = f'{type(err).__name__}: '
     message = lines[-1]
