@@ -181,3 +181,12 @@ def test_synthfeat_generator(tmp_path):
         pipeline=[dict(type='LoadFeature', in_channels=32),
                   dict(type='PackLocalizationFeatures')])
     assert len(dataset) == 6
+
+
+def test_feature_file_far_shorter_than_the_video(tmp_path):
+    ann, folder = _write(tmp_path, {'v1': _record()},
+                         {'v1': np.zeros((3, 8), np.float32)})
+    with pytest.raises(ValueError, match=r'video v1: features .*v1.npy have 3 '
+                       r'steps, but a 20 s video at 30 fps with a feature '
+                       r'stride of 4 frames needs about 147'):
+        _dataset(ann, folder)[0]
