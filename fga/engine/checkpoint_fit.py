@@ -4,7 +4,10 @@ it has in another shape or that the model does not have."""
 import math
 from typing import Dict, List, Mapping, Sequence, Tuple
 
-__all__ = ['CheckpointMismatchError', 'checkpoint_fit', 'describe_fit']
+__all__ = [
+    'CheckpointMismatchError', 'checkpoint_fit', 'describe_fit',
+    'require_exact_fit'
+]
 
 Shape = Tuple[int, ...]
 
@@ -69,3 +72,17 @@ def describe_fit(fit: dict) -> str:
     if fit['unexpected']:
         parts.append('not in the model: ' + _keys(fit['unexpected']))
     return '; '.join(parts) or 'every entry fits'
+
+
+def require_exact_fit(model_state: Mapping, checkpoint_state: Mapping,
+                      source: str) -> None:
+    """Raise :class:`CheckpointMismatchError` naming ``source`` unless the
+    checkpoint has every entry of the model, in its shape, and no other
+    (what testing and inference need)."""
+    fit = checkpoint_fit(model_state, checkpoint_state)
+    if fit['missing'] or fit['mismatched'] or fit['unexpected']:
+        raise CheckpointMismatchError(
+            f'checkpoint {source} does not fit the model of this config '
+            f'({100 * fit["fraction"]:.1f}% of its values would load): '
+            f'{describe_fit(fit)}. Testing and inference need every '
+            'weight; is it the checkpoint of another config?')

@@ -4,7 +4,7 @@ from mmengine.logging import print_log
 from mmengine.model import is_model_wrapper
 
 from ..checkpoint_fit import (CheckpointMismatchError, checkpoint_fit,
-                              describe_fit)
+                              describe_fit, require_exact_fit)
 
 
 @HOOKS.register_module()
@@ -41,18 +41,13 @@ class CheckpointFitHook(Hook):
             return
         model = runner.model.module if is_model_wrapper(
             runner.model) else runner.model
-        fit = checkpoint_fit(model.state_dict(),
-                             checkpoint.get('state_dict', checkpoint))
+        state = checkpoint.get('state_dict', checkpoint)
         source = runner._load_from
-        skipped = fit['missing'] or fit['mismatched'] or fit['unexpected']
-        if self.strict and skipped:
-            raise CheckpointMismatchError(
-                f'checkpoint {source} does not fit the model of this config '
-                f'({100 * fit["fraction"]:.1f}% of its values would load): '
-                f'{describe_fit(fit)}. Testing needs every weight; is it '
-                'the checkpoint of another config?')
         if self.strict:
+            require_exact_fit(model.state_dict(), state, source)
             return
+        fit = checkpoint_fit(model.state_dict(), state)
+        skipped = fit['missing'] or fit['mismatched'] or fit['unexpected']
         share = (f'load_from {source} fills {100 * fit["fraction"]:.1f}% '
                  f'of the model\'s {fit["total"]:,} values')
         if fit['fraction'] < self.min_loaded_fraction:
