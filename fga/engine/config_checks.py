@@ -9,8 +9,8 @@ import errno
 import inspect
 import os
 import os.path as osp
-import shutil
 import re
+import shutil
 import tempfile
 from typing import Iterator, List, Optional, Tuple
 
