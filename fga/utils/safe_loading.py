@@ -8,6 +8,7 @@ a restricted stand-in for ``getattr``. Safe loading is never switched off
 globally: only an explicit ``trust_checkpoint=True`` (the tools'
 ``--trust-checkpoint``) loads a file with ``weights_only=False``.
 """
+import os
 import os.path as osp
 import pickle
 import pickletools
@@ -233,7 +234,8 @@ def _refuse_unsafe(source: str, load):
         return load()
     except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError,
             struct.error) as err:
-        if not osp.isfile(source):
+        if not isinstance(source, (str, os.PathLike)) or \
+                not osp.isfile(source):
             if isinstance(err, pickle.UnpicklingError):
                 raise UnsafeCheckpointError(
                     f'Refusing to load checkpoint {source!r}: safe loading '
