@@ -34,7 +34,7 @@ _INSTALLED = False
 # below) rebuilds; a refusal message lists the others a file names.
 _ALLOWED_PREFIXES = ('torch.', 'numpy.', 'collections.OrderedDict',
                      'mmengine.logging.history_buffer.HistoryBuffer',
-                     'builtins.getattr')
+                     'builtins.getattr', '__builtin__.getattr')
 
 
 class UnsafeCheckpointError(pickle.UnpicklingError):
@@ -201,8 +201,11 @@ def _allow_resume_globals() -> None:
 def _detail(err) -> str:
     """The line of torch's (long) refusal that names what it refused."""
     lines = [line.strip() for line in str(err).splitlines() if line.strip()]
-    named = [line for line in lines if 'WeightsUnpickler error' in line]
-    return (named or lines or [type(err).__name__])[0]
+    for i, line in enumerate(lines):
+        if 'WeightsUnpickler error' in line:
+            # torch may put the reason on the next line.
+            return ' '.join(lines[i:i + 2]) if line.endswith(':') else line
+    return lines[0] if lines else type(err).__name__
 
 
 def _unsafe_message(source: str, names: List[str], detail) -> str:
