@@ -19,7 +19,12 @@ default_hooks = dict(
     iteration_seed=dict(type='IterationSeedHook'),
     # --show-dir pictures for every task (sequences, detections, frames).
     visualization=dict(type='PredictionVisualizationHook', enable=False),
-    non_finite_loss=dict(type='NonFiniteLossHook', action='stop'))
+    non_finite_loss=dict(type='NonFiniteLossHook', action='stop'),
+    # fga's checks: the head's classes match every dataset's, and a
+    # load_from checkpoint fills at least half of the model (0 to fine-tune
+    # from anything); tools/test.py makes it strict.
+    class_agreement=dict(type='ClassAgreementHook'),
+    checkpoint_fit=dict(type='CheckpointFitHook', min_loaded_fraction=0.5))
 
 # gloo works on CPU and GPU; tools/train.py switches to nccl when CUDA runs.
 env_cfg = dict(

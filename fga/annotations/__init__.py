@@ -9,10 +9,12 @@ from .activitynet import (load_activitynet_results, load_localization_database,
                           video_ground_truth, write_activitynet_results)
 from .event_json import (ground_truth_sequence, load_event_annotations,
                          validate_event_records)
-from .features import (check_feature_array, grid_geometry, grid_to_seconds,
+from .features import (check_feature_array, check_feature_coverage,
+                       feature_length, grid_geometry, grid_to_seconds,
                        load_feature_array, seconds_to_grid)
 from .file_io import AnnotationError, load_json, open_text, read_lines
-from .haan import (class_balance_weights, haan_to_activitynet,
+from .frame_lists import parse_frame_list_line, read_frame_list
+from .haan import (class_balance_weights, clip_to_videos, haan_to_activitynet,
                    load_haan_annotations, read_gym99_event_ids)
 from .npy import UnsafeFileError, load_npy
 from .sequence_predictions import (load_sequence_predictions,
@@ -22,10 +24,13 @@ from .tolerance import (FINETENNIS_NEIGHBOUR_DIRECTIONS,
                         reference_tolerance_id_pairs,
                         reference_tolerance_index_pairs)
 from .vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS, PAD_TOKEN,
-                         SPECIAL_TOKENS, START_TOKEN, load_classes)
+                         SPECIAL_TOKENS, START_TOKEN, load_class_list,
+                         load_classes)
 
 __all__ = [
-    'AnnotationError', 'check_feature_array', 'class_balance_weights',
+    'AnnotationError', 'check_feature_array', 'check_feature_coverage',
+    'class_balance_weights', 'clip_to_videos', 'feature_length',
+    'load_class_list', 'parse_frame_list_line', 'read_frame_list',
     'END_TOKEN', 'FINETENNIS_NEIGHBOUR_DIRECTIONS',
     'finetennis_tolerance_pairs', 'grid_geometry', 'grid_to_seconds',
     'ground_truth_sequence', 'haan_to_activitynet', 'load_activitynet_results',

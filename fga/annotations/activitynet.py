@@ -16,6 +16,9 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 
 from fga.utils.atomic_files import atomic_write
+from .checks import (check_integer, check_list, check_number, check_object,
+                     check_segment, check_text, clip_segments, describe,
+                     first_items)
 from .file_io import AnnotationError, load_json
 
 __all__ = [
@@ -26,27 +29,38 @@ __all__ = [
 
 
 def load_localization_database(path: str) -> Dict[str, dict]:
-    """The ``database`` mapping of an annotation JSON, checked for the keys
-    every video needs."""
+    """The ``database`` mapping of an annotation JSON, checked: every video
+    is an object with a ``subset`` string and an ``annotations`` list;
+    ``duration`` and ``fps``, when given, are numbers > 0; every annotation
+    has a ``label`` string, an integer ``label_id`` >= 0 when given and a
+    ``segment`` of two finite numbers. A video id given twice is an error
+    (JSON would keep the last)."""
     content = load_json(path)
     if not isinstance(content, dict) or not isinstance(
             content.get('database'), dict):
         raise AnnotationError(f'{path}: expected a JSON object with a '
                               f'"database" mapping of videos')
     for video, record in content['database'].items():
-        if not isinstance(record, dict):
-            raise AnnotationError(f'{path}: video {video}: expected an object')
+        where = f'{path}: video {video}'
+        check_object(record, where, 'the record')
         missing = [k for k in ('subset', 'annotations') if k not in record]
         if missing:
-            raise AnnotationError(f'{path}: video {video}: missing {missing}')
-        for i, ann in enumerate(record['annotations']):
+            raise AnnotationError(f'{where}: missing {missing}')
+        check_text(record['subset'], where, '"subset"')
+        for key in ('duration', 'fps'):
+            if key in record:
+                check_number(record[key], where, f'"{key}"', positive=True)
+        for i, ann in enumerate(
+                check_list(record['annotations'], where, '"annotations"')):
+            check_object(ann, f'{where}: annotation {i}', 'an annotation')
             if 'segment' not in ann or 'label' not in ann:
-                raise AnnotationError(f'{path}: video {video}: annotation {i} '
+                raise AnnotationError(f'{where}: annotation {i} '
                                       f'needs "segment" and "label"')
-            if len(ann['segment']) != 2:
-                raise AnnotationError(f'{path}: video {video}: annotation {i} '
-                                      f'segment {ann["segment"]} is not '
-                                      f'[start, end]')
+            check_segment(ann['segment'], f'{where}: annotation {i}')
+            check_text(ann['label'], f'{where}: annotation {i}', '"label"')
+            if 'label_id' in ann:
+                check_integer(ann['label_id'], f'{where}: annotation {i}',
+                              '"label_id"', minimum=0)
     return content['database']
 
 
@@ -119,34 +133,66 @@ def video_ground_truth(video: str, record: dict, label_dict: Dict[str, int],
     are dropped and segments reaching outside [0, duration] are clipped,
     each with a warning naming the video.
     """
-    segments, labels = [], []
-    duration = record.get('duration')
+    labels = []
     for ann in record['annotations']:
         if ann['label'] not in label_dict:
             raise AnnotationError(
                 f'{path}: video {video}: label {ann["label"]!r} '
                 f'is not in the class list')
-        start, end = (float(x) for x in ann['segment'])
-        if duration is not None and (start < 0 or end > float(duration)):
-            warnings.warn(f'{path}: video {video}: segment [{start}, {end}] '
-                          f'reaches outside [0, {duration}] s; clipped')
-            start, end = max(start, 0.0), min(end, float(duration))
-        if end <= start:
-            warnings.warn(f'{path}: video {video}: segment [{start}, {end}] '
-                          f'has end <= start; dropped')
-            continue
-        segments.append((start, end))
         labels.append(label_dict[ann['label']])
-    return (np.asarray(segments, dtype=np.float64).reshape(-1, 2),
-            np.asarray(labels, dtype=np.int64))
+    raw = np.asarray([ann['segment'] for ann in record['annotations']],
+                     dtype=np.float64).reshape(-1, 2)
+    duration = record.get('duration')
+    segments, clipped = clip_segments(raw, duration)
+    if clipped.any():
+        warnings.warn(f'{path}: video {video}: segments '
+                      f'{raw[clipped].tolist()[:5]} reach outside [0, '
+                      f'{duration}] s; clipped')
+    keep = segments[:, 1] > segments[:, 0]
+    if not keep.all():
+        warnings.warn(f'{path}: video {video}: segments '
+                      f'{segments[~keep].tolist()[:5]} have end <= start; '
+                      'dropped')
+    return segments[keep], np.asarray(labels, dtype=np.int64)[keep]
+
+
+def _results_videos(path: str, results: Dict[str, list],
+                    database: Optional[Dict[str, dict]],
+                    subsets) -> List[str]:
+    """The predicted videos to score: a video the annotation file does not
+    have is an error (wrong ids or wrong file); one of another subset is
+    ignored with a warning."""
+    if database is None:
+        return list(results)
+    unknown = [v for v in results if v not in database]
+    if unknown:
+        raise AnnotationError(
+            f'{path}: {len(unknown)} of {len(results)} predicted videos are '
+            f'not in the annotation file: {first_items(unknown)} (wrong '
+            'file, or video ids with a different prefix?)')
+    wanted = set(select_videos(database, subsets))
+    other = [v for v in results if v not in wanted]
+    if other:
+        warnings.warn(f'{path}: ignored detections on {len(other)} videos '
+                      f'outside subset {subsets}: {first_items(other)}')
+    return [v for v in results if v in wanted]
 
 
 def load_activitynet_results(
-        path: str, label_dict: Dict[str, int]) -> Dict[str, np.ndarray]:
+        path: str,
+        label_dict: Dict[str, int],
+        database: Optional[Dict[str, dict]] = None,
+        subsets: Union[str, Sequence[str]] = ()) -> Dict[str, np.ndarray]:
     """Read a results file into detection-mAP arrays (``video``,
-    ``segments`` (N, 2) s, ``labels``, ``scores``). Labels may be names or
-    integer class ids; labels of no known class are ignored with a warning
-    (they cannot match any ground truth)."""
+    ``segments`` (N, 2) s, ``labels``, ``scores``).
+
+    Labels may be names or integer class ids; labels of no known class are
+    ignored with a warning (they cannot match any ground truth). A score or
+    segment bound that is not a finite number, and a segment with end <
+    start, are errors naming the video and detection. With ``database``
+    (the annotations), videos it lacks are an error and videos outside
+    ``subsets`` are ignored with a warning.
+    """
     content = load_json(path, 'prediction file')
     if not isinstance(content, dict) or not isinstance(
             content.get('results'), dict):
@@ -155,16 +201,23 @@ def load_activitynet_results(
     videos, segments, labels, scores = [], [], [], []
     unknown = set()
     ids = set(label_dict.values())
-    for video, detections in content['results'].items():
+    for video in _results_videos(path, content['results'], database,
+                                 subsets):
+        detections = check_list(content['results'][video],
+                                f'{path}: video {video}', 'the detections')
         for i, det in enumerate(detections):
-            try:
-                start, end = (float(x) for x in det['segment'])
-                score = float(det['score'])
-                label = det['label']
-            except (KeyError, TypeError, ValueError):
+            where = f'{path}: video {video}: detection {i}'
+            if not isinstance(det, dict) or not {'segment', 'label',
+                                                 'score'} <= set(det):
                 raise AnnotationError(
-                    f'{path}: video {video}: detection {i} needs "segment" '
-                    f'[start, end], "label" and "score", got {det}') from None
+                    f'{where} needs "segment" [start, end], "label" and '
+                    f'"score", got {describe(det)}')
+            start, end = check_segment(det['segment'], where)
+            if end < start:
+                raise AnnotationError(f'{where}: segment [{start}, {end}] '
+                                      'ends before it starts')
+            score = check_number(det['score'], where, 'score')
+            label = det['label']
             if isinstance(label, str) and label in label_dict:
                 index = label_dict[label]
             elif isinstance(label, int) and label in ids:

@@ -7,6 +7,8 @@ from typing import Dict, List, Sequence
 
 import numpy as np
 
+from .checks import (check_integer, check_list, check_object, check_text,
+                     describe)
 from .file_io import AnnotationError, load_json
 
 __all__ = [
@@ -40,35 +42,36 @@ def validate_event_records(records, class_names: Sequence[str],
     seen = set()
     out = []
     for i, record in enumerate(records):
-        if not isinstance(record, dict):
-            raise AnnotationError(f'{source}: entry {i} is not an object')
+        check_object(record, f'{source}: entry {i}', 'a video record')
         for key in ('video', 'num_frames', 'events'):
             if key not in record:
                 raise AnnotationError(
                     f'{source}: entry {i} '
                     f'({record.get("video", "?")}) lacks "{key}"')
-        video = record['video']
+        video = check_text(record['video'], f'{source}: entry {i}',
+                           '"video"')
+        where = f'{source}: video {video}'
         if video in seen:
             raise AnnotationError(f'{source}: video {video} appears twice')
         seen.add(video)
-        num_frames = record['num_frames']
-        if not isinstance(num_frames, int) or num_frames <= 0:
-            raise AnnotationError(
-                f'{source}: video {video} has num_frames '
-                f'{num_frames!r}; expected a positive integer')
+        num_frames = check_integer(record['num_frames'], where,
+                                   '"num_frames"', minimum=1)
         events = []
-        for event in record['events']:
+        for j, event in enumerate(
+                check_list(record['events'], where, '"events"')):
+            check_object(event, f'{where}: event {j}', '{frame, label}')
             frame, label = event.get('frame'), event.get('label')
-            if not isinstance(frame, int) or frame < 0:
+            if isinstance(frame, bool) or not isinstance(frame, int) or \
+                    frame < 0:
                 raise AnnotationError(
-                    f'{source}: video {video} has an event with '
-                    f'frame {frame!r}; expected an integer >= 0')
+                    f'{where} has an event with '
+                    f'frame {describe(frame)}; expected an integer >= 0')
             if label not in known:
                 raise AnnotationError(
-                    f'{source}: video {video} frame {frame}: '
-                    f'label {label!r} is not in classes.txt')
+                    f'{where} frame {frame}: '
+                    f'label {describe(label)} is not in classes.txt')
             if frame >= num_frames:
-                warnings.warn(f'{source}: video {video}: event {label!r} at '
+                warnings.warn(f'{where}: event {label!r} at '
                               f'frame {frame} >= num_frames {num_frames}; '
                               'dropped')
                 continue

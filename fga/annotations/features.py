@@ -10,6 +10,7 @@ seconds; localizers map them onto their feature grid and back with
 other. ``start`` is the grid index of a sample's first feature step when
 its features were cropped from a longer video.
 """
+import os.path as osp
 from typing import Mapping, Optional, TypeVar
 
 import numpy as np
@@ -17,8 +18,9 @@ import numpy as np
 from .file_io import AnnotationError
 
 __all__ = [
-    'load_feature_array', 'check_feature_array', 'seconds_to_grid',
-    'grid_to_seconds', 'grid_geometry'
+    'load_feature_array', 'check_feature_array', 'feature_length',
+    'check_feature_coverage', 'seconds_to_grid', 'grid_to_seconds',
+    'grid_geometry'
 ]
 
 Array = TypeVar('Array')
@@ -62,6 +64,44 @@ def load_feature_array(path: str,
         raise AnnotationError(f'video {video}: cannot read features {path}: '
                               f'{err}') from None
     return check_feature_array(data, in_channels, path, video)
+
+
+def feature_length(path: str) -> Optional[int]:
+    """Feature steps T of a ``.npy`` file from its header alone, or
+    ``None`` when there is no such file (or it is not a plain ``.npy``)."""
+    if not path.endswith('.npy') or not osp.isfile(path):
+        return None
+    try:
+        with open(path, 'rb') as f:
+            version = np.lib.format.read_magic(f)
+            shape = (np.lib.format.read_array_header_1_0(f)
+                     if version == (1, 0) else
+                     np.lib.format.read_array_header_2_0(f))[0]
+    except (OSError, ValueError) as err:
+        raise AnnotationError(f'{path}: not a readable .npy array '
+                              f'({err})') from None
+    return int(shape[0]) if shape else None
+
+
+def check_feature_coverage(num_steps: int,
+                           duration: float,
+                           fps: float,
+                           stride: float,
+                           num_frames: float,
+                           source: str,
+                           video: str,
+                           min_fraction: float = 0.25) -> None:
+    """A feature file must cover its video: one that has fewer than
+    ``min_fraction`` of the ``(duration·fps − F) / S + 1`` steps the
+    annotation implies is the wrong file (or the fps or stride is wrong),
+    and would map every segment past its end."""
+    expected = max(1.0, (duration * fps - num_frames) / stride + 1)
+    if num_steps < min_fraction * expected:
+        raise AnnotationError(
+            f'video {video}: features {source} have {num_steps} steps, but '
+            f'a {duration:g} s video at {fps:g} fps with a feature stride of '
+            f'{stride:g} frames needs about {expected:.0f}; wrong feature '
+            'file, fps or feat_stride?')
 
 
 def seconds_to_grid(seconds: Array,

@@ -7,7 +7,7 @@ read files start quickly.
 import gzip
 import json
 import os.path as osp
-from typing import IO, Any, List
+from typing import IO, Any, List, Tuple
 
 __all__ = [
     'AnnotationError', 'resolve_path', 'open_text', 'load_json', 'read_lines'
@@ -29,12 +29,13 @@ def resolve_path(path: str, what: str = 'file') -> str:
 
 
 def open_text(path: str, what: str = 'file') -> IO[str]:
-    """Open a UTF-8 text file for reading; ``.gz`` files are decompressed
-    and ``FILE`` falls back to ``FILE.gz``."""
+    """Open a UTF-8 text file for reading (a leading byte-order mark is
+    skipped); ``.gz`` files are decompressed and ``FILE`` falls back to
+    ``FILE.gz``."""
     path = resolve_path(path, what)
     if path.endswith('.gz'):
-        return gzip.open(path, 'rt', encoding='utf-8')
-    return open(path, encoding='utf-8')
+        return gzip.open(path, 'rt', encoding='utf-8-sig')
+    return open(path, encoding='utf-8-sig')
 
 
 def _read_text(path: str, what: str) -> str:
@@ -51,13 +52,38 @@ def _read_text(path: str, what: str) -> str:
         raise AnnotationError(f'{resolved}: cannot read ({err})') from None
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_keys(pairs: List[Tuple[str, Any]]) -> dict:
+    """A JSON object, refusing repeated keys (``json`` keeps the last one
+    silently, e.g. the second of two videos with the same id)."""
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def load_json(path: str, what: str = 'annotation file') -> Any:
-    """Parse a JSON file (``.json`` or ``.json.gz``); errors name it."""
+    """Parse a JSON file (``.json`` or ``.json.gz``); errors name it. An
+    object with a repeated key is an error (the last one would win)."""
     text = _read_text(path, what)
+    if not text.strip():
+        raise AnnotationError(f'{path}: empty file (no JSON in it)')
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as err:
-        raise AnnotationError(f'{path}: malformed JSON ({err})') from None
+        truncated = ' (truncated?)' if err.pos >= len(text.rstrip()) or \
+            err.msg.startswith('Unterminated') else ''
+        raise AnnotationError(
+            f'{path}: malformed JSON{truncated} ({err})') from None
+    except _DuplicateKey as err:
+        raise AnnotationError(f'{path}: key {err.args[0]!r} appears twice in '
+                              'one object (JSON would keep only the last)') \
+            from None
 
 
 def read_lines(path: str, what: str = 'file') -> List[str]:

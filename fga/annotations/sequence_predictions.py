@@ -8,6 +8,7 @@ from typing import Dict, List, Sequence, Tuple
 import numpy as np
 
 from fga.utils.atomic_files import atomic_write
+from .checks import check_list, check_text, describe
 from .file_io import AnnotationError, load_json
 
 __all__ = ['load_sequence_predictions', 'write_sequence_predictions']
@@ -33,10 +34,13 @@ def load_sequence_predictions(
                 'labels' not in record:
             raise AnnotationError(
                 f'{path}: entry {i} needs "video" and "labels"')
-        video = record['video']
+        video = check_text(record['video'], f'{path}: entry {i}', '"video"')
         if video in out:
             raise AnnotationError(f'{path}: video {video} is predicted twice')
-        unknown = [n for n in record['labels'] if n not in index]
+        names = check_list(record['labels'], f'{path}: video {video}',
+                           '"labels"')
+        unknown = [n for n in names if not isinstance(n, str)
+                   or n not in index]
         if unknown:
             raise AnnotationError(f'{path}: video {video}: labels {unknown} '
                                   'are not in the class list')
@@ -44,7 +48,12 @@ def load_sequence_predictions(
         if record.get('scores') is None:
             scores = np.eye(num_classes)[labels]
         else:
-            scores = np.asarray(record['scores'], dtype=np.float64)
+            try:
+                scores = np.asarray(record['scores'], dtype=np.float64)
+            except (TypeError, ValueError):
+                raise AnnotationError(
+                    f'{path}: video {video}: scores must be rows of '
+                    f'numbers, got {describe(record["scores"])}') from None
             if scores.size == 0 and len(labels) == 0:
                 # JSON writes an empty (0, C) array as a bare [].
                 scores = scores.reshape(0, num_classes)

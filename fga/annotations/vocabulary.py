@@ -11,7 +11,7 @@ from .file_io import AnnotationError, read_lines
 
 __all__ = [
     'PAD_TOKEN', 'START_TOKEN', 'END_TOKEN', 'NUM_SPECIAL_TOKENS',
-    'SPECIAL_TOKENS', 'load_classes'
+    'SPECIAL_TOKENS', 'load_class_list', 'load_classes'
 ]
 
 PAD_TOKEN = 0
@@ -22,17 +22,13 @@ NUM_SPECIAL_TOKENS = 3
 SPECIAL_TOKENS = ('start', 'end')
 
 
-def load_classes(path: str) -> List[str]:
-    """Real class names of a ``classes.txt`` (without ``start``/``end``)."""
-    lines = [line.strip() for line in read_lines(path, 'classes file')]
-    lines = [line for line in lines if line]
-    if tuple(lines[:2]) != SPECIAL_TOKENS:
-        raise AnnotationError(f'{path}: the first two lines must be "start" '
-                              f'and "end" (F3AST vocabulary), got '
-                              f'{lines[:2]}')
-    names = lines[2:]
+def load_class_list(path: str) -> List[str]:
+    """The names of a class list, one per non-blank line; an empty list and
+    a repeated name are errors."""
+    names = [line.strip() for line in read_lines(path, 'classes file')]
+    names = [name for name in names if name]
     if not names:
-        raise AnnotationError(f'{path}: no classes after "start" and "end"')
+        raise AnnotationError(f'{path}: no class names in it')
     seen, duplicates = set(), set()
     for name in names:
         (duplicates if name in seen else seen).add(name)
@@ -40,3 +36,15 @@ def load_classes(path: str) -> List[str]:
         raise AnnotationError(f'{path}: duplicate class names '
                               f'{sorted(duplicates)}')
     return names
+
+
+def load_classes(path: str) -> List[str]:
+    """Real class names of a ``classes.txt`` (without ``start``/``end``)."""
+    lines = load_class_list(path)
+    if tuple(lines[:2]) != SPECIAL_TOKENS:
+        raise AnnotationError(f'{path}: the first two lines must be "start" '
+                              f'and "end" (F3AST vocabulary), got '
+                              f'{lines[:2]}')
+    if len(lines) == 2:
+        raise AnnotationError(f'{path}: no classes after "start" and "end"')
+    return lines[2:]

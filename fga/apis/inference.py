@@ -46,24 +46,28 @@ def init_model(config,
                device: Union[str, torch.device] = 'cpu',
                trust_checkpoint: bool = False) -> torch.nn.Module:
     """The model of ``config`` (a path or ``Config``) in eval mode on
-    ``device``, with the weights of ``checkpoint`` (safe loading; strict).
+    ``device``, with the weights of ``checkpoint`` (safe loading; every
+    weight must fit, or ``CheckpointMismatchError`` names what does not).
     The config is attached as ``model.cfg``."""
     from mmaction.registry import MODELS
     from mmengine.config import Config
-    from mmengine.runner import load_checkpoint
+    from mmengine.runner.checkpoint import load_state_dict
 
+    from fga.engine.checkpoint_fit import require_exact_fit
     from fga.utils.safe_loading import load_checkpoint_file
     from fga.utils.setup_env import register_all_modules
     register_all_modules()
     cfg = Config.fromfile(config) if isinstance(config, str) else config
     model = MODELS.build(cfg.model)
     if checkpoint is not None:
-        if trust_checkpoint:
-            state = load_checkpoint_file(checkpoint, trust_checkpoint=True)
-            model.load_state_dict(state.get('state_dict', state))
-        else:
-            load_checkpoint(model, checkpoint, map_location='cpu',
-                            strict=True)
+        state = load_checkpoint_file(checkpoint, trust_checkpoint)
+        state = state.get('state_dict', state)
+        state = {
+            k[len('module.'):] if k.startswith('module.') else k: v
+            for k, v in state.items()
+        }
+        require_exact_fit(model.state_dict(), state, checkpoint)
+        load_state_dict(model, state, strict=True)
     model.cfg = cfg
     return model.to(device).eval()
 

@@ -6,8 +6,10 @@ import numpy as np
 from mmaction.datasets import BaseActionDataset
 from mmaction.registry import DATASETS
 
-from fga.annotations import (finetennis_tolerance_pairs, ground_truth_sequence,
-                             load_classes, load_event_annotations)
+from fga.annotations import (AnnotationError, finetennis_tolerance_pairs,
+                             ground_truth_sequence, load_classes,
+                             load_event_annotations)
+from .frame_files import media_frame_problem
 from .reproducible_items import ReproducibleItems
 
 # The reference draws 2,000,000 raw frames' worth of windows per epoch.
@@ -20,6 +22,20 @@ def evaluation_clip_starts(num_frames: int, clip_len: int, stride: int,
     ``clip_len * stride`` frames from ``-pad_len * stride`` until the video
     ends (the last one zero-padded)."""
     return list(range(-pad_len * stride, num_frames, clip_len * stride))
+
+
+def check_media_lengths(records: Sequence[dict],
+                        media_path: Callable[[str], str], source: str) -> None:
+    """Every record's ``num_frames`` is plausible for its frame folder or
+    video file (see :func:`~fga.datasets.frame_files.media_frame_problem`);
+    an implausible one (e.g. ``10**15``) would otherwise tile evaluation
+    into more clips than memory holds, or train on padding only."""
+    for record in records:
+        problem = media_frame_problem(media_path(record['video']),
+                                      record['num_frames'])
+        if problem is not None:
+            raise AnnotationError(
+                f'{source}: video {record["video"]}: {problem}')
 
 
 @DATASETS.register_module()
@@ -122,6 +138,7 @@ class EventSequenceDataset(ReproducibleItems, BaseActionDataset):
 
     def load_data_list(self) -> List[dict]:
         records = load_event_annotations(self.ann_file, self.class_names)
+        check_media_lengths(records, self._media_path, self.ann_file)
         infos = []
         for record in records:
             info = dict(

@@ -5,7 +5,7 @@ from typing import Callable, List, Optional, Sequence, Union
 from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
-from fga.annotations import (load_localization_database,
+from fga.annotations import (load_class_list, load_localization_database,
                              localization_label_dict, select_videos,
                              video_ground_truth)
 from .reproducible_items import ReproducibleItems
@@ -52,6 +52,11 @@ class FeatureLocalizationDataset(ReproducibleItems, BaseDataset):
                  class_agnostic: bool = False,
                  test_mode: bool = False,
                  **kwargs) -> None:
+        if default_fps is not None and not default_fps > 0:
+            raise ValueError(f'default_fps must be > 0, got {default_fps!r}')
+        if not feat_stride > 0 or not num_frames >= 0:
+            raise ValueError(f'feat_stride must be > 0 and num_frames >= 0, '
+                             f'got {feat_stride!r} and {num_frames!r}')
         if missing_features not in ('error', 'warn'):
             raise ValueError(f"missing_features must be 'error' or 'warn', "
                              f'got {missing_features!r}')
@@ -74,8 +79,7 @@ class FeatureLocalizationDataset(ReproducibleItems, BaseDataset):
 
     def _class_names(self) -> Optional[List[str]]:
         if isinstance(self.class_list, str):
-            with open(self.class_list, encoding='utf-8') as f:
-                return [line.strip() for line in f if line.strip()]
+            return load_class_list(self.class_list)
         return None if self.class_list is None else list(self.class_list)
 
     def load_data_list(self) -> List[dict]:

@@ -5,13 +5,15 @@ from typing import Callable, List, Optional, Union
 from mmaction.registry import DATASETS
 from mmengine.dataset import BaseDataset
 
-from fga.annotations import read_lines
+from fga.annotations.frame_lists import read_frame_list
+from .frame_files import check_frame_files, decode_frame
 from .reproducible_items import ReproducibleItems
 
 
 @DATASETS.register_module()
 class FrameListDataset(ReproducibleItems, BaseDataset):
-    """Frame folders listed IBM-style (``IBM/action-recognition-pytorch``).
+    """Frame folders listed IBM-style (``IBM/action-recognition-pytorch``,
+    read by :func:`fga.annotations.frame_lists.read_frame_list`).
 
     Each line is ``relative/path start_frame end_frame label`` separated by
     spaces (SSv2, Moments) or ``;`` (Kinetics); test lists may omit the
@@ -30,8 +32,10 @@ class FrameListDataset(ReproducibleItems, BaseDataset):
         filename_tmpl: frame file name (``'{:05d}.jpg'``).
         min_frames: videos with fewer frames are skipped with a warning
             (IBM's ``filter_video``: SSv2 3, Kinetics 30).
-        check_frames: verify the first and last frame files exist when
-            loading, so a missing folder fails before training starts.
+        check_frames: verify the first and last frame files exist and are
+            not empty when loading, so a missing folder fails before
+            training starts. A frame that the pipeline fails to decode is
+            reported by name (missing, empty or truncated).
     """
 
     def __init__(self,
@@ -52,50 +56,46 @@ class FrameListDataset(ReproducibleItems, BaseDataset):
                          data_prefix=data_prefix, test_mode=test_mode,
                          **kwargs)
 
-    def _parse(self, line: str, number: int) -> Optional[dict]:
-        fields = line.strip().split(';' if ';' in line else None)
-        where = f'{self.ann_file}:{number}'
-        if len(fields) not in (3, 4):
-            raise ValueError(f'{where}: expected "path start end [label]", '
-                             f'got {line.strip()!r}' +
-                             (' (multi-label lists are not supported)'
-                              if len(fields) > 4 else ''))
+    def prepare_data(self, idx: int):
+        """The pipeline's output; when it fails, an error naming the
+        video's first missing, empty, truncated or undecodable frame
+        replaces MMAction2's decoder error (which names no file)."""
         try:
-            start, end = int(fields[1]), int(fields[2])
-            label = int(fields[3]) if len(fields) == 4 else -1
-        except ValueError:
-            raise ValueError(f'{where}: start, end and label must be '
-                             f'integers, got {line.strip()!r}') from None
-        if start > end:
-            raise ValueError(f'{where}: start frame {start} > end frame '
-                             f'{end}')
-        if len(fields) == 4 and not 0 <= label < self.num_classes:
-            raise ValueError(f'{where}: label {label} is outside 0..'
-                             f'{self.num_classes - 1}')
-        return dict(frame_dir=osp.join(self.data_prefix['img'], fields[0]),
-                    start_index=start, total_frames=end - start + 1,
-                    label=label, filename_tmpl=self.filename_tmpl,
-                    modality='RGB')
+            return super().prepare_data(idx)
+        except Exception as err:
+            problem = self._bad_frame(self.get_data_info(idx))
+            if problem is None:
+                raise
+            raise OSError(problem) from err
+
+    def _bad_frame(self, item: dict) -> Optional[str]:
+        for index in range(item['start_index'],
+                           item['start_index'] + item['total_frames']):
+            path = osp.join(item['frame_dir'],
+                            self.filename_tmpl.format(index))
+            if not osp.isfile(path):
+                return f'{self.ann_file}: missing frame {path}'
+            try:
+                decode_frame(path)
+            except OSError as err:
+                return f'{self.ann_file}: {err}'
+        return None
 
     def load_data_list(self) -> List[dict]:
         data_list, short = [], 0
-        lines = read_lines(self.ann_file, 'list file')
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            item = self._parse(line, number)
+        for entry in read_frame_list(self.ann_file, self.num_classes):
+            item = dict(frame_dir=osp.join(self.data_prefix['img'],
+                                           entry['path']),
+                        start_index=entry['start'],
+                        total_frames=entry['end'] - entry['start'] + 1,
+                        label=entry['label'],
+                        filename_tmpl=self.filename_tmpl, modality='RGB')
             if item['total_frames'] < self.min_frames:
                 short += 1
                 continue
             if self.check_frames:
-                for index in (item['start_index'],
-                              item['start_index'] + item['total_frames'] - 1):
-                    path = osp.join(item['frame_dir'],
-                                    self.filename_tmpl.format(index))
-                    if not osp.isfile(path):
-                        raise FileNotFoundError(
-                            f'{self.ann_file}:{number}: missing frame '
-                            f'{path}')
+                check_frame_files(item, self.filename_tmpl,
+                                  f'{self.ann_file}:{entry["line"]}')
             data_list.append(item)
         if short:
             warnings.warn(f'{self.ann_file}: skipped {short} videos with '

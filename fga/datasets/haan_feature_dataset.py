@@ -8,6 +8,8 @@ from mmengine.dataset import BaseDataset
 
 from fga.annotations import (AnnotationError, class_balance_weights,
                              load_haan_annotations, read_gym99_event_ids)
+from fga.annotations.features import feature_length
+from fga.annotations.haan import clip_to_videos
 from fga.annotations.npy import load_npy
 from .reproducible_items import ReproducibleItems
 
@@ -124,6 +126,7 @@ class HAANFeatureDataset(ReproducibleItems, BaseDataset):
         index = self._select(data, self.split)
         videos = data['videos']
         arrays = self._feature_arrays(videos)
+        self._clip_to_features(videos, index, arrays)
         # Class-balance weights always come from the training videos (for
         # a test split_file, the remaining events).
         train_index = (self._select(data, 'train') if self.split_file is None
@@ -180,6 +183,23 @@ class HAANFeatureDataset(ReproducibleItems, BaseDataset):
         out = np.zeros(size, dtype=np.float32)
         out[np.asarray(labels, dtype=np.int64)] = 1
         return out
+
+    def _clip_to_features(self, videos, index, arrays) -> None:
+        """Clip the split's ground truth to its videos' features (T /
+        sec2clip seconds; per-video files are measured from their
+        headers), with one warning, as the ActionFormer loader clips to
+        the annotated duration."""
+        durations = []
+        for i in index:
+            if arrays is None:
+                steps = feature_length(
+                    osp.join(self.features, f'{videos[i]["video_id"]}.npy'))
+            else:
+                steps = len(arrays[i]) if np.ndim(arrays[i]) else None
+            durations.append(None if steps is None else steps /
+                             videos[i]['sec2clip'])
+        clip_to_videos([videos[i] for i in index], durations,
+                       f'{self.ann_path} ({self.split})')
 
     def _feature_arrays(self, videos) -> Optional[Sequence[np.ndarray]]:
         if osp.isdir(self.features):

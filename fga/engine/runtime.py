@@ -168,11 +168,15 @@ def configure_test(cfg,
                    dump: Optional[str] = None,
                    show_dir: Optional[str] = None,
                    interval: int = 1) -> None:
-    """Test ``checkpoint``; ``dump`` goes to the first metric that writes a
-    prediction file (otherwise MMAction2's ``DumpResults`` pickles the raw
-    results); ``show_dir`` enables the config's visualization hook."""
+    """Test ``checkpoint``, which must fit the model exactly
+    (``CheckpointFitHook(strict=True)``); ``dump`` goes to the first metric
+    that writes a prediction file (otherwise MMAction2's ``DumpResults``
+    pickles the raw results); ``show_dir`` enables the config's
+    visualization hook."""
     cfg.load_from = checkpoint
     cfg.resume = False
+    cfg.setdefault('default_hooks', dict())['checkpoint_fit'] = dict(
+        type='CheckpointFitHook', strict=True)
     if dump:
         check_dump_target(dump)
         evaluators = cfg.test_evaluator
@@ -199,13 +203,19 @@ def configure_test(cfg,
 
 
 def run(cfg, mode: str):
-    """Build the runner of ``cfg`` and ``train`` or ``test``; a refused
-    checkpoint ends the program with its message instead of a traceback."""
+    """Check ``cfg`` (:func:`~fga.engine.config_checks.check_config`),
+    build its runner and ``train`` or ``test``. A mistake in the config or
+    in a data or checkpoint file ends the program with one line naming it
+    instead of a traceback."""
     from mmengine.runner import Runner
 
-    from fga.utils.safe_loading import UnsafeCheckpointError
-    runner = Runner.from_cfg(cfg)
+    from .config_checks import check_config, user_error
     try:
+        check_config(cfg)
+        runner = Runner.from_cfg(cfg)
         return getattr(runner, mode)()
-    except UnsafeCheckpointError as err:
-        raise SystemExit(f'error: {err}') from None
+    except Exception as err:
+        message = user_error(err)
+        if message is None:
+            raise
+        raise SystemExit(f'error: {message}') from None

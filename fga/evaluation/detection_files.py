@@ -20,7 +20,8 @@ def load_detection_ground_truth(ann_file: str,
                                 class_agnostic: bool = False,
                                 deduplicate: bool = True) -> dict:
     """Ground truth of a split as detection-mAP arrays (de-duplicated as
-    the official evaluation does)."""
+    the official evaluation does), with its ``label_dict`` and the whole
+    ``database``."""
     database = load_localization_database(ann_file)
     label_dict = localization_label_dict(database, ann_file, classes,
                                          num_classes, class_agnostic)
@@ -37,7 +38,8 @@ def load_detection_ground_truth(ann_file: str,
         video=np.asarray(videos, dtype=object),
         segments=np.concatenate(segments) if segments else np.zeros((0, 2)),
         labels=np.concatenate(labels) if labels else np.zeros(0, np.int64),
-        label_dict=label_dict)
+        label_dict=label_dict,
+        database=database)
 
 
 def evaluate_detection_files(ann_file: str,
@@ -55,7 +57,8 @@ def evaluate_detection_files(ann_file: str,
         deduplicate=deduplicate)
     if len(gt['video']) == 0:
         raise ValueError(f'{ann_file}: no ground truth in subset {subsets}')
-    predictions = load_activitynet_results(pred_file, gt['label_dict'])
+    predictions = load_activitynet_results(pred_file, gt['label_dict'],
+                                           gt['database'], subsets)
     out = detection_map(gt, predictions, tiou_thresholds)
     return dict(
         tiou=[float(t) for t in tiou_thresholds],

@@ -41,7 +41,9 @@ def evaluate_sequence_files(ann_file: str,
                             map_dummy_rows: bool = True) -> dict:
     """The four sequence metrics of a prediction file. The ground truth is
     binned by ``stride`` as the reference bins it; a video missing from the
-    predictions counts as an empty prediction (with a warning)."""
+    predictions counts, with a warning, as an empty prediction that misses
+    its whole ground truth in every metric (accuracy and mAP included; see
+    :mod:`fga.evaluation.functional.sequence_metrics`)."""
     class_names = load_classes(classes_file)
     index = {n: i for i, n in enumerate(class_names)}
     records = sorted(
@@ -53,7 +55,8 @@ def evaluate_sequence_files(ann_file: str,
     if missing:
         warnings.warn(f'{pred_file}: {len(missing)} of {len(videos)} videos '
                       f'have no prediction (e.g. {missing[0]}); they count '
-                      'as empty predictions')
+                      'as empty predictions that miss every ground-truth '
+                      'label')
     extra = set(preds) - set(videos)
     if extra:
         warnings.warn(f'{pred_file}: {len(extra)} predicted videos are not '
@@ -69,4 +72,5 @@ def evaluate_sequence_files(ann_file: str,
                             len(class_names),
                             equivalent=tolerance_matrix(tolerance,
                                                         class_names),
-                            map_dummy_rows=map_dummy_rows)
+                            map_dummy_rows=map_dummy_rows,
+                            missing=[v not in preds for v in videos])

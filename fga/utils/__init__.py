@@ -11,6 +11,7 @@ _EXPORTS = {
     'replace_directory': 'atomic_files',
     'temporary_sibling': 'atomic_files',
     'to_numpy': 'arrays',
+    'CheckpointFileError': 'safe_loading',
     'UnsafeCheckpointError': 'safe_loading',
     'install_safe_loading': 'safe_loading',
     'load_checkpoint_file': 'safe_loading',

@@ -119,7 +119,8 @@ def test_unsorted_events_are_sorted_with_warning(tmp_path):
     ('{"video": ', 'malformed JSON'),
     ('{"video": "v"}', 'expected a JSON list'),
     ('[{"video": "v", "num_frames": 5}]', 'lacks "events"'),
-    ('[{"video": "v", "num_frames": 0, "events": []}]', 'num_frames 0'),
+    ('[{"video": "v", "num_frames": 0, "events": []}]',
+     '"num_frames" is 0'),
     ('[{"video": "v", "num_frames": 5, "events": [{"frame": -1, '
      '"label": "a"}]}]', 'frame -1'),
     ('[{"video": "v", "num_frames": 5, "events": []}, {"video": "v", '

@@ -80,3 +80,38 @@ def test_video_files_through_decord(tmp_path):
     assert item['inputs'].shape == (1, 3, 8, 24, 32)
     assert (~item['data_samples'].valid_mask).tolist() == \
         [False] * 6 + [True] * 2
+
+
+def test_absurd_num_frames_is_checked_against_the_media(tmp_path):
+    (tmp_path / 'classes.txt').write_text('start\nend\nhit\n')
+    folder = tmp_path / 'frames' / 'v1'
+    folder.mkdir(parents=True)
+    for i in range(93):
+        cv2.imwrite(str(folder / f'{i:06d}.jpg'), np.zeros((4, 4, 3)))
+    for num_frames, media, message in (
+            (10**15, dict(), 'its frame folder .* holds 93 images'),
+            (10**15, dict(video_ext='.mp4'),
+             'its video file .*v1.mp4 has 1000 bytes, fewer than one per '
+             'frame')):
+        if media:
+            (tmp_path / 'frames' / 'v1.mp4').write_bytes(b'\0' * 1000)
+        (tmp_path / 'ann.json').write_text(json.dumps([dict(
+            video='v1', num_frames=num_frames, events=[])]))
+        for test_mode in (False, True):
+            with pytest.raises(ValueError, match=r'ann.json: video v1: '
+                               rf'num_frames is {num_frames}, but ' +
+                               message):
+                EventSequenceDataset(
+                    str(tmp_path / 'ann.json'), str(tmp_path / 'classes.txt'),
+                    pipeline=[], data_prefix=dict(
+                        video=str(tmp_path / 'frames')), test_mode=test_mode,
+                    **media)
+    # A dump a few frames short of num_frames is a trimmed video, not an
+    # error (the decoder pads its end).
+    (tmp_path / 'ann.json').write_text(json.dumps([dict(
+        video='v1', num_frames=100, events=[])]))
+    dataset = EventSequenceDataset(
+        str(tmp_path / 'ann.json'), str(tmp_path / 'classes.txt'),
+        pipeline=[], data_prefix=dict(video=str(tmp_path / 'frames')),
+        test_mode=True)
+    assert len(dataset) == 1

@@ -60,7 +60,7 @@ def test_seconds_to_grid_is_the_reference_mapping(tmp_path):
 
 def test_class_list_and_agnostic(tmp_path):
     ann, folder = _write(tmp_path, {'v1': _record()},
-                         {'v1': np.zeros((10, 8), np.float32)})
+                         {'v1': np.zeros((147, 8), np.float32)})
     dataset = _dataset(ann, folder, classes=['Jump', 'Run'])
     assert dataset[0]['data_samples'].gt_instances.labels.tolist() == [0, 1]
     agnostic = _dataset(ann, folder, num_classes=1, class_agnostic=True)
@@ -75,7 +75,7 @@ def test_bad_segments_warn_and_unknown_labels_fail(tmp_path):
         dict(label='Jump', label_id=1, segment=[1.0, 2.0]),
     ])
     ann, folder = _write(tmp_path, {'v1': record},
-                         {'v1': np.zeros((10, 8), np.float32)})
+                         {'v1': np.zeros((147, 8), np.float32)})
     with pytest.warns(UserWarning) as record:
         dataset = _dataset(ann, folder)
     messages = [str(w.message) for w in record]
@@ -88,7 +88,7 @@ def test_bad_segments_warn_and_unknown_labels_fail(tmp_path):
 
 def test_missing_and_malformed_features(tmp_path):
     ann, folder = _write(tmp_path, {'v1': _record(), 'v2': _record()},
-                         {'v1': np.zeros((10, 8), np.float32)})
+                         {'v1': np.zeros((147, 8), np.float32)})
     with pytest.raises(FileNotFoundError, match=r"v2"):
         _dataset(ann, folder)
     with pytest.warns(UserWarning, match='1 of 2 videos'):
@@ -96,7 +96,7 @@ def test_missing_and_malformed_features(tmp_path):
     np.save(osp.join(folder, 'v2.npy'), np.zeros((10, 7), np.float32))
     with pytest.raises(ValueError, match=r'v2: features .* shape \(10, 7\)'):
         _dataset(ann, folder)[1]
-    bad = np.zeros((10, 8), np.float32)
+    bad = np.zeros((147, 8), np.float32)
     bad[3, 2] = np.nan
     np.save(osp.join(folder, 'v2.npy'), bad)
     with pytest.raises(ValueError, match='v2: .*NaN or Inf'):
@@ -110,7 +110,8 @@ def test_malformed_annotation(tmp_path):
         _dataset(str(ann), str(tmp_path))
     ann.write_text(json.dumps({'database': {'v1': dict(
         subset='test', annotations=[dict(label='a', segment=[1])])}}))
-    with pytest.raises(ValueError, match=r'v1: annotation 0 segment'):
+    with pytest.raises(ValueError, match=r'v1: annotation 0: segment must '
+                       r'be \[start, end\]'):
         _dataset(str(ann), str(tmp_path))
 
 
@@ -180,3 +181,12 @@ def test_synthfeat_generator(tmp_path):
         pipeline=[dict(type='LoadFeature', in_channels=32),
                   dict(type='PackLocalizationFeatures')])
     assert len(dataset) == 6
+
+
+def test_feature_file_far_shorter_than_the_video(tmp_path):
+    ann, folder = _write(tmp_path, {'v1': _record()},
+                         {'v1': np.zeros((3, 8), np.float32)})
+    with pytest.raises(ValueError, match=r'video v1: features .*v1.npy have 3 '
+                       r'steps, but a 20 s video at 30 fps with a feature '
+                       r'stride of 4 frames needs about 147'):
+        _dataset(ann, folder)[0]

@@ -169,3 +169,23 @@ def test_feature_errors(tmp_path):
                  in_channels=64)
     with open(osp.join(root, 'meta.json')) as f:
         assert json.load(f)['num_training_videos'] == 6
+
+
+def test_segments_past_the_features_are_clipped(tmp_path):
+    from fga.annotations import load_npy
+    generate_synthweak(str(tmp_path / 'sw'), videos=8)
+    root = str(tmp_path / 'sw')
+    features = load_npy(osp.join(root, 'features.npy'))
+    segments = load_npy(osp.join(root, 'segments.npy'))
+    ratios = load_npy(osp.join(root, 'sec2clip_ratios.npy'))
+    duration = len(features[7]) / ratios[7]
+    segments[7] = np.array(segments[7], dtype=np.float64)
+    segments[7][0] = [duration - 1, duration + 50]
+    np.save(osp.join(root, 'segments.npy'), segments)
+    with pytest.warns(UserWarning, match=r"\(test\): 1 videos have segments "
+                      r"reaching outside .* clipped: \['synthweak_00007'\]"):
+        dataset = _dataset(root, 'test', osp.join(root, 'features.npy'),
+                           num_classes=9, num_coarse_classes=3,
+                           in_channels=64, num_training_videos=6)
+    clipped = dataset.get_data_info(1)['gt_segments_seconds']
+    assert clipped[0].tolist() == pytest.approx([duration - 1, duration])

@@ -166,3 +166,34 @@ def test_sampling_switch(tmp_path):
     assert dataset[0]['inputs'].shape[0] == 10
     with pytest.raises(ValueError, match='persistent_workers=False'):
         hook.before_train(_Runner(_Loader(dataset, persistent=True), 0))
+
+
+@pytest.mark.parametrize('content,problem', [
+    (b'', r'is empty \(0 bytes\)'),
+    (b'\xff\xd8\xff\xe0 cut short', 'is a truncated JPEG'),
+    (b'not an image', 'cannot be decoded'),
+])
+def test_bad_frame_is_named(tmp_path, content, problem):
+    _frames(tmp_path / 'a', 1, 10)
+    (tmp_path / 'l.txt').write_text('a 1 10 0\n')
+    (tmp_path / 'a' / '00005.jpg').write_bytes(content)
+    dataset = FrameListDataset(
+        str(tmp_path / 'l.txt'), [
+            dict(type='SampleFrames', clip_len=10, frame_interval=1,
+                 num_clips=1, test_mode=True),
+            dict(type='RawFrameDecode'),
+            dict(type='FormatShape', input_format='NCHW'),
+            dict(type='PackActionInputs')], num_classes=3,
+        data_prefix=dict(img=str(tmp_path)), test_mode=True)
+    with pytest.raises(OSError, match=r'l.txt: frame .*a/00005.jpg ' +
+                       problem):
+        dataset[0]
+
+
+def test_empty_last_frame_fails_when_loading(tmp_path):
+    _frames(tmp_path / 'a', 1, 10)
+    (tmp_path / 'a' / '00010.jpg').write_bytes(b'')
+    (tmp_path / 'l.txt').write_text('a 1 10 0\n')
+    with pytest.raises(OSError, match=r'l.txt:1: frame .*00010.jpg is empty'):
+        FrameListDataset(str(tmp_path / 'l.txt'), PIPELINE, num_classes=3,
+                         data_prefix=dict(img=str(tmp_path)))

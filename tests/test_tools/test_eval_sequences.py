@@ -91,6 +91,10 @@ def test_missing_videos_and_bad_predictions(run_tool, tmp_path, repo_root):
     assert '1 of 2 videos have no prediction' in proc.stderr
     metrics = json.loads(proc.stdout.splitlines()[-1])
     assert metrics['success_rate'] == 0.5 and metrics['edit'] == 50.0
+    # v2's one label counts as a miss in accuracy and as a positive scored 0
+    # in mAP (AP of class c: 1/3), not as nothing.
+    assert metrics['accuracy'] == pytest.approx(2 / 3)
+    assert metrics['mAP'] == pytest.approx((1 + 1 + 1 / 3) / 3)
     (tmp_path / 'pred.json').write_text(
         json.dumps([dict(video='v1', labels=['a', 'zz'])]))
     proc = run_tool(args, cwd=repo_root, check=False)

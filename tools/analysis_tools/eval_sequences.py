@@ -6,7 +6,9 @@
 
 PRED_JSON: ``[{"video": id, "labels": [names in order], "scores": [[one
 probability per class, classes.txt order without start/end] per label]}]``
-(``scores`` optional: one-hot). The last line printed is one JSON object
+(``scores`` optional: one-hot). A video of ANN_JSON missing from PRED_JSON
+counts as an empty prediction that misses all of its ground truth, in every
+metric (accuracy and mAP too). The last line printed is one JSON object
 with ``accuracy`` (0-1), ``edit`` (0-100), ``success_rate`` (0-1) and
 ``mAP`` (0-1).
 """

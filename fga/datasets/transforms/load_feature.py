@@ -4,7 +4,9 @@ import torch.nn.functional as F
 from mmaction.registry import TRANSFORMS
 from mmcv.transforms import BaseTransform
 
-from fga.annotations.features import check_feature_array, load_feature_array
+from fga.annotations.features import (check_feature_array,
+                                      check_feature_coverage,
+                                      load_feature_array)
 
 
 @TRANSFORMS.register_module()
@@ -14,6 +16,9 @@ class LoadFeature(BaseTransform):
 
     Required keys: ``video_id``, ``feature_path`` or ``feature``,
     ``feat_stride``, ``feat_num_frames``.
+    A file far shorter than the video's ``duration`` (with ``fps``) implies
+    is an error (:func:`fga.annotations.features.check_feature_coverage`).
+
     Added keys: ``feat`` (T, C) float32 tensor, ``feat_start`` (0: the
     first step of the file); ``feat_stride`` / ``feat_num_frames`` are
     updated when the features are resampled. Ground truth stays in seconds
@@ -55,6 +60,12 @@ class LoadFeature(BaseTransform):
                                        self.npz_key)
         stride = results['feat_stride']
         frames = results['feat_num_frames']
+        if 'duration' in results:
+            check_feature_coverage(len(feats), results['duration'],
+                                   results['fps'], stride, frames,
+                                   results.get('feature_path',
+                                               'the feature array'),
+                                   results['video_id'])
         if self.force_upsampling:
             stride = ((feats.shape[0] - 1) * stride + frames) / \
                 self.resize_length

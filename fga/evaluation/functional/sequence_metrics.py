@@ -5,6 +5,13 @@ Labels are class indices in ``[0, C)``. Tolerance is a symmetric boolean
 matrix ``equivalent`` of shape (C, C): ``a`` and ``b`` count as the same
 label when ``a == b`` or ``equivalent[a, b]``; it is not transitive.
 All functions evaluate every video at once with padded arrays.
+
+A video *missing* from a prediction file (``missing[v]``) is an empty
+prediction that misses its whole ground truth, in every metric: edit score
+0 and no success (as any empty prediction), its ``|g_v|`` labels count as
+wrong aligned positions in the accuracy, and as positives scored 0 (rows of
+zero probability) in the mAP. Without that, accuracy and mAP, which only
+look at aligned positions, would ignore the videos a file leaves out.
 """
 import warnings
 from typing import Iterable, List, Optional, Sequence, Tuple
@@ -154,13 +161,28 @@ def _aligned(preds, gts, equivalent):
     return _same(pred[:, :width], gt[:, :width], equivalent)
 
 
+def _missing_mask(missing: Optional[Sequence[bool]],
+                  num_videos: int) -> np.ndarray:
+    if missing is None:
+        return np.zeros(num_videos, dtype=bool)
+    mask = np.asarray(missing, dtype=bool)
+    if mask.shape != (num_videos, ):
+        raise ValueError(f'missing has {mask.size} entries for {num_videos} '
+                         'videos')
+    return mask
+
+
 def sequence_accuracy(preds: Sequence[Sequence[int]],
                       gts: Sequence[Sequence[int]],
-                      equivalent: Optional[np.ndarray] = None) -> float:
+                      equivalent: Optional[np.ndarray] = None,
+                      missing: Optional[Sequence[bool]] = None) -> float:
     """Position-aligned micro accuracy over the first ``min(|p|, |g|)``
-    items of every video. 0.0, with a warning, when nothing is aligned (the
+    items of every video; the ``|g|`` items of a ``missing`` video all
+    count as wrong. 0.0, with a warning, when nothing is aligned (the
     reference raises ZeroDivisionError)."""
-    aligned = sum(min(len(p), len(g)) for p, g in zip(preds, gts))
+    absent = _missing_mask(missing, len(gts))
+    aligned = sum(min(len(p), len(g)) for p, g in zip(preds, gts)) + sum(
+        len(g) for g, a in zip(gts, absent) if a)
     if aligned == 0:
         warnings.warn('sequence accuracy: no prediction overlaps a ground '
                       'truth position (all predictions empty?); returning 0')
@@ -192,7 +214,9 @@ def success_rate(preds: Sequence[Sequence[int]],
 def sequence_map(pred_scores: Sequence[np.ndarray],
                  gts: Sequence[Sequence[int]],
                  num_classes: int,
-                 dummy_rows: bool = True) -> Tuple[float, np.ndarray]:
+                 dummy_rows: bool = True,
+                 missing: Optional[Sequence[bool]] = None
+                 ) -> Tuple[float, np.ndarray]:
     """mAP of the probability rows aligned with the ground truth.
 
     Row ``j`` of video ``v`` (``j < min(|p_v|, |g_v|)``) is labelled
@@ -200,20 +224,25 @@ def sequence_map(pred_scores: Sequence[np.ndarray],
     the aligned labels gets one extra row, labelled with it and scored
     one-hot, and is excluded from the mean; this adds negatives for the other
     classes. Without it only the aligned rows are scored, over the classes
-    present among them.
+    present among them. A ``missing`` video adds one all-zero row per
+    ground-truth label.
 
     Args:
         pred_scores: per video (|p_v|, C) probability rows.
         gts: per video ground-truth class indices.
         num_classes: C.
         dummy_rows: reproduce the reference's padding rows.
+        missing: per video, True when it has no prediction at all.
 
     Returns:
         (mAP, per-class AP with NaN for classes left out of the mean).
     """
     labels: List[np.ndarray] = [np.zeros(0, np.int64)]
     rows: List[np.ndarray] = [np.zeros((0, num_classes))]
-    for scores, gt in zip(pred_scores, gts):
+    for scores, gt, absent in zip(pred_scores, gts,
+                                  _missing_mask(missing, len(gts))):
+        if absent:
+            scores = np.zeros((len(gt), num_classes))
         m = min(len(scores), len(gt))
         labels.append(gt[:m])
         rows.append(scores[:m])
@@ -241,9 +270,12 @@ def sequence_metrics(preds: Sequence[Sequence[int]],
                      num_classes: int,
                      equivalent: Optional[np.ndarray] = None,
                      collapse: bool = True,
-                     map_dummy_rows: bool = True) -> dict:
+                     map_dummy_rows: bool = True,
+                     missing: Optional[Sequence[bool]] = None) -> dict:
     """All four F3AST metrics. Tolerance (``equivalent``) applies to
-    accuracy, edit score and success rate, never to mAP.
+    accuracy, edit score and success rate, never to mAP. ``missing`` marks
+    videos without a prediction (see the module notes); their ``preds``
+    and ``pred_scores`` must be empty.
 
     Returns:
         ``{'accuracy' (0-1), 'edit' (0-100), 'success_rate' (0-1),
@@ -252,10 +284,14 @@ def sequence_metrics(preds: Sequence[Sequence[int]],
     if not (len(preds) == len(pred_scores) == len(gts)):
         raise ValueError('preds, pred_scores and gts must have one entry per '
                          'video')
-    mean_ap, _ = sequence_map(pred_scores, gts, num_classes, map_dummy_rows)
+    absent = _missing_mask(missing, len(gts))
+    if any(len(preds[i]) for i in np.flatnonzero(absent)):
+        raise ValueError('a video marked missing has predictions')
+    mean_ap, _ = sequence_map(pred_scores, gts, num_classes, map_dummy_rows,
+                              absent)
     edits = edit_scores(preds, gts, equivalent, collapse)
     return dict(
-        accuracy=sequence_accuracy(preds, gts, equivalent),
+        accuracy=sequence_accuracy(preds, gts, equivalent, absent),
         # Python's left-to-right sum, as the reference averages.
         edit=sum(edits.tolist()) / len(edits) if len(edits) else 0.0,
         success_rate=success_rate(preds, gts, equivalent),

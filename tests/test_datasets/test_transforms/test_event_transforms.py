@@ -59,7 +59,7 @@ def _frames(folder, count, shape=(6, 8, 3)):
     os.makedirs(folder, exist_ok=True)
     for i in range(count):
         cv2.imwrite(os.path.join(folder, f'{i:06d}.jpg'),
-                    np.full(shape, 10 * (i + 1), np.uint8))
+                    np.full(shape, 10 * (i + 1) % 256, np.uint8))
 
 
 def test_raw_frame_decode_pads_outside_video(tmp_path):
@@ -89,9 +89,48 @@ def test_raw_frame_decode_errors(tmp_path):
                                     num_frames=3, frame_inds=np.arange(3)))
     _frames(tmp_path / 'w', 3)
     (tmp_path / 'w' / '000001.jpg').write_bytes(b'not a jpeg')
-    with pytest.raises(OSError, match=r'cannot decode image .*000001.jpg'):
+    with pytest.raises(OSError, match=r'video w: frame .*000001.jpg cannot '
+                       'be decoded'):
         PaddedRawFrameDecode()(dict(video='w', frame_dir=str(tmp_path / 'w'),
                                     num_frames=3, frame_inds=np.arange(3)))
+
+
+def test_raw_frame_decode_hole_is_an_error(tmp_path):
+    _frames(tmp_path / 'v', 93)
+    os.remove(tmp_path / 'v' / '000040.jpg')
+    results = dict(video='v', frame_dir=str(tmp_path / 'v'), num_frames=93,
+                   frame_inds=np.arange(30, 50))
+    with pytest.raises(OSError, match=r'video v: frame .*000040.jpg is '
+                       'missing, although frame 92 exists'):
+        PaddedRawFrameDecode()(dict(results))
+    os.remove(tmp_path / 'v' / '000045.jpg')
+    with pytest.warns(UserWarning, match=r'2 bad frames are zero padding: '
+                      r'.*000040.jpg is missing.*000045.jpg is missing'):
+        out = PaddedRawFrameDecode(bad_frames='warn')(dict(results))
+    valid = out['frame_valid'].tolist()
+    assert valid == [i not in (40, 45) for i in range(30, 50)]
+    assert abs(int(out['imgs'][12].mean()) - 10 * 43 % 256) <= 2
+
+
+@pytest.mark.parametrize('content,problem', [
+    (b'', r'is empty \(0 bytes\)'),
+    (None, r'is a truncated JPEG \(\d+ bytes, no end-of-image marker\)'),
+])
+def test_raw_frame_decode_empty_and_truncated_frames(tmp_path, content,
+                                                     problem):
+    _frames(tmp_path / 'v', 4, shape=(64, 64, 3))
+    frame = tmp_path / 'v' / '000002.jpg'
+    data = frame.read_bytes()
+    frame.write_bytes(data[:len(data) // 2] if content is None else content)
+    with pytest.raises(OSError, match=r'video v: frame .*000002.jpg ' +
+                       problem):
+        PaddedRawFrameDecode()(dict(video='v', frame_dir=str(tmp_path / 'v'),
+                                    num_frames=4, frame_inds=np.arange(4)))
+    # Zero bytes after the end marker are padding, not truncation.
+    frame.write_bytes(data + b'\0' * 16)
+    out = PaddedRawFrameDecode()(dict(video='v', frame_dir=str(tmp_path / 'v'),
+                                      num_frames=4, frame_inds=np.arange(4)))
+    assert out['frame_valid'].all()
 
 
 def _video(path, count):

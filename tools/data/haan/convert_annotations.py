@@ -15,7 +15,8 @@ import argparse
 import json
 import sys
 
-from fga.annotations import haan_to_activitynet, load_haan_annotations
+from fga.annotations import (AnnotationError, haan_to_activitynet,
+                             load_haan_annotations)
 from fga.utils.atomic_files import atomic_write
 
 
@@ -26,7 +27,10 @@ def main(argv=None):
     parser.add_argument('--num-training-videos', type=int, required=True,
                         help='FineGym 3775, FineAction 8440')
     args = parser.parse_args(argv)
-    data = load_haan_annotations(args.ann_dir)
+    try:
+        data = load_haan_annotations(args.ann_dir)
+    except (AnnotationError, FileNotFoundError) as err:
+        sys.exit(f'error: {err}')
     if not 0 < args.num_training_videos <= len(data['videos']):
         sys.exit(f'--num-training-videos must be in 1..{len(data["videos"])}')
     content = haan_to_activitynet(data, args.num_training_videos)
