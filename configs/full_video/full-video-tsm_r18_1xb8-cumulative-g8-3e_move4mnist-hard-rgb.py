@@ -11,7 +11,7 @@ all_frames_pipeline = [
          test_mode=True),
     dict(type='RawFrameDecode'),
     dict(type='FormatShape', input_format='NCHW'),
-    dict(type='PackActionInputs'),
+    dict(type='PackActionInputs', meta_keys=('img_shape', 'frame_dir')),
 ]
 train_dataloader = dict(
     dataset=dict(

@@ -28,7 +28,7 @@ frames = [
     dict(type='RawFrameDecode'),
     dict(type='Resize', scale=(56, 56), keep_ratio=False),
     dict(type='FormatShape', input_format='NCHW'),
-    dict(type='PackActionInputs'),
+    dict(type='PackActionInputs', meta_keys=('img_shape', 'frame_dir')),
 ]
 train_pipeline = [dict(type='SampleFrames', clip_len=1, frame_interval=1,
                        num_clips=8)] + frames

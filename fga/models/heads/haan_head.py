@@ -1,4 +1,3 @@
-import json
 from typing import Dict, List, Optional, Sequence, Union
 
 import numpy as np
@@ -9,6 +8,7 @@ from mmengine.model import BaseModule
 from mmengine.structures import InstanceData
 from torch import nn
 
+from fga.annotations import AnnotationError, load_json
 from ..utils.segment_nms import nms_1d
 from ..utils.weak_localization import (above_mean_pooling, cas_proposals,
                                        coarse_level_representations,
@@ -34,17 +34,26 @@ class ClipMLP(nn.Module):
 
 
 def _mapping(fine_to_coarse: Union[str, Sequence[int], Dict]) -> List[int]:
+    """The coarse id of fine classes 0, 1, ...: from a list, a dict keyed
+    by fine id (int or str), or a JSON file holding either."""
+    source = 'fine_to_coarse'
     if isinstance(fine_to_coarse, str):
-        try:
-            with open(fine_to_coarse) as f:
-                fine_to_coarse = json.load(f)
-        except (OSError, ValueError) as err:
-            raise ValueError(f'cannot read the fine-to-coarse mapping '
-                             f'{fine_to_coarse}: {err}') from None
+        source = fine_to_coarse
+        fine_to_coarse = load_json(fine_to_coarse, 'fine-to-coarse mapping')
     if isinstance(fine_to_coarse, dict):
-        return [int(fine_to_coarse[str(i)]) if str(i) in fine_to_coarse else
-                int(fine_to_coarse[i]) for i in range(len(fine_to_coarse))]
-    return [int(c) for c in fine_to_coarse]
+        keyed = {str(k): v for k, v in fine_to_coarse.items()}
+        missing = [i for i in range(len(keyed)) if str(i) not in keyed]
+        if missing:
+            raise AnnotationError(
+                f'{source}: fine classes must be keyed 0..{len(keyed) - 1}; '
+                f'fine class {missing[0]} has no coarse id')
+        fine_to_coarse = [keyed[str(i)] for i in range(len(keyed))]
+    if not isinstance(fine_to_coarse, (list, tuple)) or not all(
+            isinstance(c, int) and not isinstance(c, bool) and c >= 0
+            for c in fine_to_coarse):
+        raise AnnotationError(f'{source}: expected a non-negative integer '
+                              'coarse id for every fine class')
+    return list(fine_to_coarse)
 
 
 @MODELS.register_module()

@@ -112,3 +112,20 @@ def test_localizer_predicts_segments_in_seconds():
     with torch.no_grad():
         cas = model([torch.randn(30, 16)], mode='tensor')
     assert cas.shape == (1, 30, 6)
+
+
+def test_fine_to_coarse_from_a_json_file(tmp_path):
+    import json
+
+    from fga.annotations import AnnotationError
+    path = tmp_path / 'fine_to_coarse_mappings.json'
+    path.write_text(json.dumps({str(i): i // 3 for i in range(6)}))
+    head = _head(fine_to_coarse=str(path))
+    assert head.fine_to_coarse.tolist() == [0, 0, 0, 1, 1, 1]
+    path.write_text(json.dumps({'0': 0, '1': 0, '3': 1}))
+    with pytest.raises(AnnotationError,
+                       match='mappings.json.*fine class 2 has no coarse id'):
+        _head(fine_to_coarse=str(path))
+    path.write_text('[0, 0, "one"]')
+    with pytest.raises(AnnotationError, match='mappings.json.*integer'):
+        _head(fine_to_coarse=str(path))

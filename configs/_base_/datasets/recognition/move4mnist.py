@@ -4,6 +4,8 @@
 data_root = 'data/move4mnist'
 uniform_sampler = dict(type='SampleFrames', clip_len=1, frame_interval=1,
                        num_clips=8)
+# Test samples keep their frame folder / file so pictures name them.
+named_sample = ('img_shape', 'frame_dir', 'filename')
 train_pipeline = [
     uniform_sampler,
     dict(type='RawFrameDecode'),
@@ -15,9 +17,10 @@ test_pipeline = [
          test_mode=True),
     dict(type='RawFrameDecode'),
     dict(type='FormatShape', input_format='NCHW'),
-    dict(type='PackActionInputs'),
+    dict(type='PackActionInputs', meta_keys=named_sample),
 ]
-dataset = dict(type='ReproducibleRawframeDataset', data_prefix=dict(img=data_root),
+dataset = dict(type='ReproducibleRawframeDataset',
+               data_prefix=dict(img=data_root),
                filename_tmpl='{}.jpg', start_index=0,
                metainfo=dict(classes=('left', 'right', 'up', 'down')))
 train_dataloader = dict(

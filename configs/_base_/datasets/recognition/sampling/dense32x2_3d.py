@@ -2,6 +2,8 @@
 # 2nd frame (IBM's K400 recipe, SlowFast's 32x2); random short side in
 # [256, 320] + 224 crop + flip for training, the centre crop for
 # validation, 3 crops x 10 clips for testing.
+# Test samples keep their frame folder / file so pictures name them.
+named_sample = ('img_shape', 'frame_dir', 'filename')
 train_pipeline = [
     dict(type='SampleFrames', clip_len=32, frame_interval=2, num_clips=1),
     dict(type='RawFrameDecode'),
@@ -22,7 +24,7 @@ val_pipeline = [
     dict(type='Resize', scale=(-1, 256)),
     dict(type='CenterCrop', crop_size=224),
     dict(type='FormatShape', input_format='NCTHW'),
-    dict(type='PackActionInputs')
+    dict(type='PackActionInputs', meta_keys=named_sample)
 ]
 test_pipeline = [
     dict(
@@ -35,5 +37,5 @@ test_pipeline = [
     dict(type='Resize', scale=(-1, 256)),
     dict(type='ThreeCrop', crop_size=256),
     dict(type='FormatShape', input_format='NCTHW'),
-    dict(type='PackActionInputs')
+    dict(type='PackActionInputs', meta_keys=named_sample)
 ]

@@ -4,6 +4,8 @@
 # centre crop for validation, 3 crops x 2 clips for testing. Use
 # train_pipeline_no_flip for direction-sensitive labels (SSv2).
 clip_len = 32
+# Test samples keep their frame folder / file so pictures name them.
+named_sample = ('img_shape', 'frame_dir', 'filename')
 train_pipeline = [
     dict(type='UniformSample', clip_len=clip_len),
     dict(type='RawFrameDecode'),
@@ -20,7 +22,7 @@ val_pipeline = [
     dict(type='Resize', scale=(-1, 256)),
     dict(type='CenterCrop', crop_size=224),
     dict(type='FormatShape', input_format='NCTHW'),
-    dict(type='PackActionInputs')
+    dict(type='PackActionInputs', meta_keys=named_sample)
 ]
 test_pipeline = [
     dict(type='UniformSample', clip_len=clip_len, num_clips=2, test_mode=True),
@@ -28,5 +30,5 @@ test_pipeline = [
     dict(type='Resize', scale=(-1, 256)),
     dict(type='ThreeCrop', crop_size=256),
     dict(type='FormatShape', input_format='NCTHW'),
-    dict(type='PackActionInputs')
+    dict(type='PackActionInputs', meta_keys=named_sample)
 ]

@@ -3,6 +3,8 @@
 # centre crop for validation, 3 crops x 2 clips (IBM's SSv2 protocol) for
 # testing. Use train_pipeline_no_flip for direction-sensitive labels (SSv2).
 sampled_segments = 8
+# Test samples keep their frame folder / file so pictures name them.
+named_sample = ('img_shape', 'frame_dir', 'filename')
 train_pipeline = [
     dict(
         type='SampleFrames',
@@ -34,7 +36,7 @@ val_pipeline = [
     dict(type='Resize', scale=(-1, 256)),
     dict(type='CenterCrop', crop_size=224),
     dict(type='FormatShape', input_format='NCHW'),
-    dict(type='PackActionInputs')
+    dict(type='PackActionInputs', meta_keys=named_sample)
 ]
 test_pipeline = [
     dict(
@@ -48,5 +50,5 @@ test_pipeline = [
     dict(type='Resize', scale=(-1, 256)),
     dict(type='ThreeCrop', crop_size=256),
     dict(type='FormatShape', input_format='NCHW'),
-    dict(type='PackActionInputs')
+    dict(type='PackActionInputs', meta_keys=named_sample)
 ]
