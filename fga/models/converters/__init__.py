@@ -3,7 +3,8 @@ parameter names (``tools/convert/*.py`` call them)."""
 from .actionformer import (ACTIONFORMER_KEY_MAP,
                            convert_actionformer_checkpoint,
                            convert_actionformer_state_dict)
-from .f3ast import (F3AST_KEY_MAP, convert_f3ast_checkpoint,
+from .f3ast import (F3AST_KEY_MAP, check_f3ast_geometry,
+                    convert_f3ast_checkpoint, convert_f3ast_for_config,
                     convert_f3ast_state_dict, f3ast_checkpoint_geometry)
 from .ibm import (IBM_BACKBONES, TORCHVISION_RESNET_RULES,
                   convert_ibm_checkpoint, convert_ibm_state_dict,
@@ -13,7 +14,8 @@ from .state_dict import (convert_checkpoint, publish_checkpoint,
 from .tsm import convert_tsm_checkpoint, convert_tsm_state_dict
 
 __all__ = [
-    'ACTIONFORMER_KEY_MAP', 'F3AST_KEY_MAP', 'IBM_BACKBONES',
+    'ACTIONFORMER_KEY_MAP', 'F3AST_KEY_MAP', 'check_f3ast_geometry',
+    'convert_f3ast_for_config', 'IBM_BACKBONES',
     'TORCHVISION_RESNET_RULES', 'convert_tsm_checkpoint',
     'convert_tsm_state_dict',
     'convert_actionformer_checkpoint', 'convert_actionformer_state_dict',
