@@ -10,7 +10,7 @@ from .ibm import (IBM_BACKBONES, TORCHVISION_RESNET_RULES,
                   convert_ibm_checkpoint, convert_ibm_state_dict,
                   detect_ibm_architecture)
 from .state_dict import (convert_checkpoint, publish_checkpoint,
-                         rename_state_dict)
+                         rename_state_dict, revise_keys)
 from .tsm import convert_tsm_checkpoint, convert_tsm_state_dict
 
 __all__ = [
@@ -22,5 +22,6 @@ __all__ = [
     'convert_checkpoint', 'convert_f3ast_checkpoint',
     'convert_f3ast_state_dict', 'convert_ibm_checkpoint',
     'convert_ibm_state_dict', 'detect_ibm_architecture',
-    'f3ast_checkpoint_geometry', 'publish_checkpoint', 'rename_state_dict'
+    'f3ast_checkpoint_geometry', 'publish_checkpoint', 'rename_state_dict',
+    'revise_keys'
 ]
