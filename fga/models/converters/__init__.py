@@ -6,6 +6,8 @@ from .actionformer import (ACTIONFORMER_KEY_MAP,
 from .f3ast import (F3AST_KEY_MAP, check_f3ast_geometry,
                     convert_f3ast_checkpoint, convert_f3ast_for_config,
                     convert_f3ast_state_dict, f3ast_checkpoint_geometry)
+from .haan import (HAAN_INFERENCE_PARTS, HAAN_PARTS, convert_haan_models,
+                   convert_haan_part, convert_haan_state_dicts)
 from .ibm import (IBM_BACKBONES, TORCHVISION_RESNET_RULES,
                   convert_ibm_checkpoint, convert_ibm_state_dict,
                   detect_ibm_architecture)
@@ -23,5 +25,6 @@ __all__ = [
     'convert_f3ast_state_dict', 'convert_ibm_checkpoint',
     'convert_ibm_state_dict', 'detect_ibm_architecture',
     'f3ast_checkpoint_geometry', 'publish_checkpoint', 'rename_state_dict',
-    'revise_keys'
+    'revise_keys', 'HAAN_INFERENCE_PARTS', 'HAAN_PARTS',
+    'convert_haan_models', 'convert_haan_part', 'convert_haan_state_dicts'
 ]
