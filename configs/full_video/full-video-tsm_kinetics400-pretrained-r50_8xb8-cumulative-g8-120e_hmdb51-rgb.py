@@ -15,4 +15,4 @@ test_dataloader = dict(dataset=dict(pipeline={{_base_.test_pipeline}}))
 # The paper fine-tunes a Kinetics-400 TSM-R50: MMAction2's public one (use
 # a local path to train offline).
 load_from = {{_base_.k400_tsm_r50}}
-custom_hooks = [{{_base_.k400_tsm_r50_hook}}]
+default_hooks = dict(revise_checkpoint_keys={{_base_.k400_tsm_r50_hook}})

@@ -32,8 +32,10 @@ def test_both_configs_load_the_public_checkpoint():
     for path in CONFIGS:
         cfg = Config.fromfile(path)
         assert cfg.load_from == URL
-        assert [h['type'] for h in cfg.custom_hooks] == [
+        assert cfg.default_hooks.revise_checkpoint_keys.type == \
             'ReviseCheckpointKeysHook'
+        assert [h['type'] for h in cfg.custom_hooks] == [
+            'FullVideoSamplingHook'
         ]
 
 
@@ -52,7 +54,7 @@ def test_mmaction_tsm_fills_everything_but_the_classifier(path):
     ]
 
     checkpoint = dict(meta={}, state_dict=released)
-    hook = HOOKS.build(cfg.custom_hooks[0])
+    hook = HOOKS.build(cfg.default_hooks.revise_checkpoint_keys)
     hook.after_load_checkpoint(
         SimpleNamespace(_resume=False, _load_from=URL), checkpoint)
     fit = checkpoint_fit(model, checkpoint['state_dict'])
@@ -67,7 +69,8 @@ def test_mmaction_tsm_fills_everything_but_the_classifier(path):
 
 
 def test_resume_checkpoints_are_left_alone():
-    hook = HOOKS.build(Config.fromfile(CONFIGS[0]).custom_hooks[0])
+    hook = HOOKS.build(
+        Config.fromfile(CONFIGS[0]).default_hooks.revise_checkpoint_keys)
     state = {'backbone.layer1.0.conv1.conv.net.weight': 1}
     checkpoint = dict(state_dict=dict(state))
     hook.after_load_checkpoint(SimpleNamespace(_resume=True), checkpoint)

@@ -9,8 +9,12 @@ from .f3ast import (F3AST_KEY_MAP, check_f3ast_geometry,
 from .haan import (HAAN_INFERENCE_PARTS, HAAN_PARTS, convert_haan_models,
                    convert_haan_part, convert_haan_state_dicts)
 from .ibm import (IBM_BACKBONES, TORCHVISION_RESNET_RULES,
-                  convert_ibm_checkpoint, convert_ibm_state_dict,
-                  detect_ibm_architecture)
+                  convert_ibm_checkpoint, convert_ibm_for_config,
+                  convert_ibm_state_dict, detect_ibm_architecture,
+                  matching_ibm_configs)
+from .ibm_arch import (IBM_DATASET_CLASSES, IBMArchMismatchError,
+                       compare_ibm_settings, ibm_settings_of_config,
+                       parse_ibm_arch)
 from .state_dict import (convert_checkpoint, publish_checkpoint,
                          rename_state_dict, revise_keys)
 from .tsm import convert_tsm_checkpoint, convert_tsm_state_dict
@@ -26,5 +30,8 @@ __all__ = [
     'convert_ibm_state_dict', 'detect_ibm_architecture',
     'f3ast_checkpoint_geometry', 'publish_checkpoint', 'rename_state_dict',
     'revise_keys', 'HAAN_INFERENCE_PARTS', 'HAAN_PARTS',
-    'convert_haan_models', 'convert_haan_part', 'convert_haan_state_dicts'
+    'convert_haan_models', 'convert_haan_part', 'convert_haan_state_dicts',
+    'convert_ibm_for_config', 'matching_ibm_configs', 'IBM_DATASET_CLASSES',
+    'IBMArchMismatchError', 'compare_ibm_settings', 'ibm_settings_of_config',
+    'parse_ibm_arch'
 ]
