@@ -1,11 +1,13 @@
 """Checkpoints of the F3AST reference (``F3AST123/F3AST``) → fga ``F3AST``.
 
-The reference saves its ``F3AST.Impl`` weights either bare or as
-``{'model_state_dict': ...}`` (``BaseRGBModel.state_dict``, which strips
-DataParallel's ``module.``; its released FineTennis model is in that
-format). Keys are ``_glb_feat.*`` (SlowFast, MMAction2 names),
-``_encoder.*``, ``_decoder.*`` and ``learn_vid_att.weight``. The
-positional tables are dropped: fga recomputes the same sinusoids.
+The reference's ``BaseRGBModel.state_dict`` saves its ``F3AST.Impl``
+weights in one of two layouts: trained on several GPUs (DataParallel) the
+bare state dict of the wrapped module, so without ``module.``; on one GPU
+``{'model_state_dict': ...}`` (its released FineTennis model,
+``"gpu_parallel": false``). Both convert, as do ``module.``-prefixed
+keys. Keys are ``_glb_feat.*`` (SlowFast, MMAction2 names), ``_encoder.*``,
+``_decoder.*`` and ``learn_vid_att.weight``. The positional tables are
+dropped: fga recomputes the same sinusoids.
 """
 import math
 from collections import OrderedDict
