@@ -133,8 +133,9 @@ def ibm_settings_of_config(cfg) -> Dict[str, Tuple[object, str]]:
         cfg: a loaded config (``model`` and ``val_dataloader``).
 
     Returns:
-        setting → (value, config key); a backbone fga cannot compare
-        gives only ``backbone`` (its type).
+        setting → (value, config key); for a backbone that is no IBM
+        family only ``backbone`` (its type), ``num_classes`` and
+        ``frames``.
     """
     backbone = cfg.model.backbone
     kind = backbone.get('type')
