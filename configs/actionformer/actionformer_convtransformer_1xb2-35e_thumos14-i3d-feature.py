@@ -14,3 +14,11 @@ model = dict(
         test_cfg=dict(
             nms_method='soft', multiclass_nms=True, sigma=0.5,
             max_seg_num=200)))
+# External video-level scores (the release's commented-out ext_score_file,
+# UntrimmedNet's) are off: THUMOS14 trains all 20 classes. To fuse them,
+# give a JSON file {"results": {video: [20 scores]}, "class": [...]} as
+# val_evaluator.external_scores=dict(file=..., topk=2) with
+# class_agnostic=False (the release's .pkl must be converted to JSON:
+# fga reads no pickles).
+val_evaluator = dict(external_scores=None)
+test_evaluator = val_evaluator

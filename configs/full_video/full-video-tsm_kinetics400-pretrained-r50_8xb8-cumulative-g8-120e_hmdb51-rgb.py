@@ -12,7 +12,7 @@ train_dataloader = dict(
     dataset=dict(pipeline={{_base_.train_pipeline}}))
 val_dataloader = dict(dataset=dict(pipeline={{_base_.val_pipeline}}))
 test_dataloader = dict(dataset=dict(pipeline={{_base_.test_pipeline}}))
-# The paper fine-tunes a Kinetics-400 TSM-R50 (no parameters differ):
-# train configs/recognition/tsm/tsm_imagenet-pretrained-r50_8xb32-
-# 1x1x8-50e_kinetics400-rgb.py, or pass any TSM-R50 checkpoint here.
-load_from = 'checkpoints/tsm_r50_kinetics400.pth'
+# The paper fine-tunes a Kinetics-400 TSM-R50: MMAction2's public one (use
+# a local path to train offline).
+load_from = {{_base_.k400_tsm_r50}}
+default_hooks = dict(revise_checkpoint_keys={{_base_.k400_tsm_r50_hook}})

@@ -4,6 +4,7 @@ from .detection_map import (deduplicate_ground_truth,
                             detection_average_precision, detection_map,
                             detection_topk_recall,
                             interpolated_average_precision)
+from .external_score_fusion import fuse_external_scores
 from .sequence_metrics import (collapse_runs, edit_distances, edit_scores,
                                equivalence_matrix, sequence_accuracy,
                                sequence_map, sequence_metrics, success_rate)
@@ -12,7 +13,8 @@ from .spotting_map import spotting_average_precision, spotting_map
 __all__ = [
     'AlignedPair', 'align_sequences',
     'deduplicate_ground_truth', 'detection_average_precision', 'detection_map',
-    'detection_topk_recall', 'interpolated_average_precision',
+    'detection_topk_recall', 'fuse_external_scores',
+    'interpolated_average_precision',
     'average_precision_per_class', 'collapse_runs', 'edit_distances',
     'edit_scores', 'equivalence_matrix', 'sequence_accuracy', 'sequence_map',
     'sequence_metrics', 'success_rate', 'spotting_average_precision',

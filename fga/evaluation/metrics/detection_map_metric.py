@@ -7,9 +7,12 @@ from mmengine.evaluator import BaseMetric
 from mmengine.logging import MMLogger
 
 from fga.annotations import write_activitynet_results
+from fga.annotations.file_io import AnnotationError
 from fga.utils.arrays import to_numpy
 from ..detection_files import load_detection_ground_truth
+from ..external_scores import load_external_scores, video_class_scores
 from ..functional.detection_map import deduplicate_ground_truth, detection_map
+from ..functional.external_score_fusion import fuse_external_scores
 from .prediction_writing import log_metrics_before_writing
 
 
@@ -35,6 +38,15 @@ class TALDetectionMAP(BaseMetric):
         deduplicate: drop ground truth shorter than 1e-3 s or repeating an
             earlier segment of its class, as the ActivityNet evaluation
             (HAAN's evaluation does not).
+        external_scores: label class-agnostic detections with a video-level
+            classifier before evaluating, as ActionFormer's ActivityNet
+            protocol (its ``ext_score_file``; OpenTAD's ``external_cls``):
+            ``dict(file=..., topk=2, num_pred=200)``, the file as
+            :func:`fga.evaluation.external_scores.load_external_scores`
+            reads it (checked when the metric is built). Its classes are
+            its ``"class"`` names (else the annotation file's
+            ``label_id``), and the evaluation is per class. Only the
+            metric and ``prediction_file`` see the fused detections.
 
     Metrics: ``mAP@{t:.2f}`` per threshold, ``average_mAP`` (fractions 0–1)
     and ``recall@{k}x`` (averaged over thresholds).
@@ -50,9 +62,28 @@ class TALDetectionMAP(BaseMetric):
                  prediction_file: Optional[str] = None,
                  class_agnostic: bool = False,
                  deduplicate: bool = True,
+                 external_scores: Optional[dict] = None,
                  collect_device: str = 'cpu',
                  prefix: Optional[str] = None) -> None:
         super().__init__(collect_device=collect_device, prefix=prefix)
+        self.external = None
+        if external_scores is not None:
+            options = dict(external_scores)
+            unknown = set(options) - {'file', 'topk', 'num_pred'}
+            if 'file' not in options or unknown:
+                raise ValueError('external_scores takes file, topk and '
+                                 f'num_pred; got {sorted(options)}')
+            if class_agnostic:
+                raise ValueError('external_scores label the detections '
+                                 'per class: set class_agnostic=False')
+            if ann_file is None:
+                raise ValueError('external_scores need ann_file (the '
+                                 'ground truth of every class)')
+            scores, names = load_external_scores(options['file'])
+            self.external = dict(file=options['file'], scores=scores,
+                                 classes=names,
+                                 topk=int(options.get('topk', 2)),
+                                 num_pred=int(options.get('num_pred', 200)))
         self.ann_file = ann_file
         self.subsets = subsets
         self.tiou_thresholds = [float(t) for t in tiou_thresholds]
@@ -75,9 +106,26 @@ class TALDetectionMAP(BaseMetric):
                 result['gt_labels'] = to_numpy(gt['labels']).astype(np.int64)
             self.results.append(result)
 
+    def fuse(self, results: list) -> list:
+        """``results`` with every video's detections labelled by the
+        external scores (see ``external_scores``)."""
+        ext, fused = self.external, []
+        for r in results:
+            class_scores = video_class_scores(ext['scores'], r['video'],
+                                              ext['file'])
+            segments, scores, labels = fuse_external_scores(
+                r['segments'], r['scores'], class_scores, ext['topk'],
+                ext['num_pred'])
+            fused.append(dict(r, segments=segments, scores=scores,
+                              labels=labels))
+        return fused
+
     def compute_metrics(self, results: list) -> dict:
         classes = None if self.class_agnostic else (self.dataset_meta
                                                     or {}).get('classes')
+        if self.external is not None:
+            results = self.fuse(results)
+            classes = self.external['classes']
         if self.ann_file is None:
             gt = self._sample_ground_truth(results, classes)
         else:
@@ -95,6 +143,13 @@ class TALDetectionMAP(BaseMetric):
             if results else np.zeros(0),
             labels=np.concatenate([r['labels'] for r in results])
             if results else np.zeros(0, np.int64))
+        if self.external is not None and classes is None:
+            width = len(next(iter(self.external['scores'].values())))
+            if width != len(gt['label_dict']):
+                raise AnnotationError(
+                    f'{self.external["file"]}: {width} scores per video '
+                    'and no "class" names, but ' + self.ann_file +
+                    f' has {len(gt["label_dict"])} classes (label_id)')
         evaluated = {r['video'] for r in results}
         missing = sorted(set(gt['video']) - evaluated)
         if missing and self.ann_file is not None:

@@ -1,11 +1,13 @@
 """Checkpoints of the F3AST reference (``F3AST123/F3AST``) → fga ``F3AST``.
 
-The reference saves its ``F3AST.Impl`` weights either bare or as
-``{'model_state_dict': ...}`` (``BaseRGBModel.state_dict``, which strips
-DataParallel's ``module.``; its released FineTennis model is in that
-format). Keys are ``_glb_feat.*`` (SlowFast, MMAction2 names),
-``_encoder.*``, ``_decoder.*`` and ``learn_vid_att.weight``. The
-positional tables are dropped: fga recomputes the same sinusoids.
+The reference's ``BaseRGBModel.state_dict`` saves its ``F3AST.Impl``
+weights in one of two layouts: trained on several GPUs (DataParallel) the
+bare state dict of the wrapped module, so without ``module.``; on one GPU
+``{'model_state_dict': ...}`` (its released FineTennis model,
+``"gpu_parallel": false``). Both convert, as do ``module.``-prefixed
+keys. Keys are ``_glb_feat.*`` (SlowFast, MMAction2 names), ``_encoder.*``,
+``_decoder.*`` and ``learn_vid_att.weight``. The positional tables are
+dropped: fga recomputes the same sinusoids.
 """
 import math
 from collections import OrderedDict
@@ -14,11 +16,12 @@ from typing import Dict, Optional, Tuple
 import torch
 
 from fga.annotations.vocabulary import NUM_SPECIAL_TOKENS
-from .state_dict import rename_state_dict
+from .state_dict import convert_checkpoint, rename_state_dict
 
 __all__ = [
     'F3AST_KEY_MAP', 'convert_f3ast_state_dict', 'convert_f3ast_checkpoint',
-    'f3ast_checkpoint_geometry'
+    'f3ast_checkpoint_geometry', 'check_f3ast_geometry',
+    'convert_f3ast_for_config'
 ]
 
 # (reference prefix, fga prefix); first match wins.
@@ -65,6 +68,36 @@ def f3ast_checkpoint_geometry(
                 clip_len=clip_len)
 
 
+def check_f3ast_geometry(geometry: Dict[str, Optional[int]],
+                         head: dict) -> None:
+    """Refuse a checkpoint whose vocabulary or clip length differs from the
+    target config's F3AST head (``model.head`` of the config, as a dict).
+
+    ``geometry`` is :func:`f3ast_checkpoint_geometry`'s answer; a head with
+    ``attention_bias=False`` expects a checkpoint without the learned bias
+    (``clip_len`` None).
+    """
+    problems = []
+    if geometry['num_classes'] != head.get('num_classes'):
+        problems.append(f'the checkpoint has {geometry["num_classes"]} '
+                        f'classes, model.head.num_classes is '
+                        f'{head.get("num_classes")}')
+    expected = head.get('clip_len') if head.get('attention_bias',
+                                                True) else None
+    if geometry['clip_len'] != expected:
+        if geometry['clip_len'] is None:
+            found = 'no learned attention bias'
+        else:
+            found = f'an attention bias for clip_len {geometry["clip_len"]}'
+        if expected is None:
+            wanted = 'model.head.attention_bias is False'
+        else:
+            wanted = f'model.head.clip_len is {expected}'
+        problems.append(f'the checkpoint has {found}, {wanted}')
+    if problems:
+        raise ValueError('; '.join(problems))
+
+
 def convert_f3ast_checkpoint(checkpoint) -> Tuple['OrderedDict', dict]:
     """A loaded reference checkpoint (bare, ``model_state_dict`` or
     ``state_dict``) → (fga state dict, meta with its geometry)."""
@@ -77,3 +110,28 @@ def convert_f3ast_checkpoint(checkpoint) -> Tuple['OrderedDict', dict]:
             break
     state_dict = convert_f3ast_state_dict(checkpoint)
     return state_dict, f3ast_checkpoint_geometry(state_dict)
+
+
+def convert_f3ast_for_config(src: str,
+                             dst: str,
+                             config: Optional[str] = None,
+                             trust_checkpoint: bool = False
+                             ) -> Tuple['OrderedDict', dict]:
+    """Convert the reference checkpoint ``src`` to ``dst``; with an fga
+    ``config`` file, refuse (writing nothing) unless its head's vocabulary
+    and clip length match the checkpoint's."""
+    head = None
+    if config is not None:
+        from mmengine.config import Config
+        head = Config.fromfile(config).model.head.to_dict()
+
+    def convert(checkpoint):
+        state_dict, geometry = convert_f3ast_checkpoint(checkpoint)
+        if head is not None:
+            try:
+                check_f3ast_geometry(geometry, head)
+            except ValueError as err:
+                raise ValueError(f'does not fit {config}: {err}') from None
+        return state_dict, geometry
+
+    return convert_checkpoint(src, dst, convert, trust_checkpoint)

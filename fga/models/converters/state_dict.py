@@ -12,7 +12,10 @@ import torch
 from fga.utils.atomic_files import atomic_write
 from fga.utils.safe_loading import load_checkpoint_file, save_checkpoint_atomic
 
-__all__ = ['rename_state_dict', 'convert_checkpoint', 'publish_checkpoint']
+__all__ = [
+    'rename_state_dict', 'revise_keys', 'convert_checkpoint',
+    'publish_checkpoint'
+]
 
 
 def rename_state_dict(state_dict: Dict[str, torch.Tensor],
@@ -49,6 +52,26 @@ def rename_state_dict(state_dict: Dict[str, torch.Tensor],
     if unknown:
         raise KeyError(f'keys with no fga counterpart: {unknown[:10]}'
                        f'{" ..." if len(unknown) > 10 else ""}')
+    return out
+
+
+def revise_keys(state_dict: Dict[str, torch.Tensor],
+                rules: Sequence[Tuple[str, str]]) -> 'OrderedDict':
+    """Rename the keys that fit a rule, keep the others.
+
+    Each key takes the first ``(pattern, replacement)`` of ``rules`` whose
+    regular expression it contains (``re.sub``, once); unlike
+    :func:`rename_state_dict` a key no rule fits is kept as it is, so a
+    checkpoint that already has fga's names passes unchanged.
+    """
+    compiled = [(re.compile(pattern), repl) for pattern, repl in rules]
+    out = OrderedDict()
+    for key, value in state_dict.items():
+        for pattern, repl in compiled:
+            if pattern.search(key):
+                key = pattern.sub(repl, key, count=1)
+                break
+        out[key] = value
     return out
 
 
