@@ -38,9 +38,10 @@ def simulate_schedule(cfg, iters_per_epoch: Optional[int] = None) -> dict:
 
     Returns:
         ``iteration`` (N,), ``iters_per_epoch`` (None for iteration-based
-        loops), ``epoch`` (N,) (fractional, NaN for iteration-based loops), ``lr`` (N,) and ``momentum`` (N,) of the
-        first parameter group at each iteration (momentum: SGD's, or Adam's
-        first beta; NaN when the optimizer has none).
+        loops), ``epoch`` (N,) (fractional, NaN for iteration-based loops),
+        ``lr`` (N,) and ``momentum`` (N,) of the first parameter group at
+        each iteration (momentum: SGD's, or Adam's first beta; NaN when the
+        optimizer has none).
     """
     from mmaction.registry import PARAM_SCHEDULERS
     from mmengine.optim import build_optim_wrapper
@@ -107,9 +108,8 @@ def plot_schedule(schedule: dict, out_file: str,
     import matplotlib.pyplot as plt
     momentum = schedule['momentum']
     varies = np.isfinite(momentum).all() and np.ptp(momentum) > 0
-    fig, axes = plt.subplots(2 if varies else 1, 1, figsize=(8, 6 if varies
-                                                              else 3.5),
-                             squeeze=False)
+    fig, axes = plt.subplots(2 if varies else 1, 1,
+                             figsize=(8, 6 if varies else 3.5), squeeze=False)
     panels = [('learning rate', schedule['lr'])]
     if varies:
         panels.append(('momentum', momentum))
@@ -130,4 +130,3 @@ def plot_schedule(schedule: dict, out_file: str,
     with atomic_write(out_file, binary=True) as f:
         fig.savefig(f, format='png', dpi=100)
     plt.close(fig)
-
