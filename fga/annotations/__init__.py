@@ -17,6 +17,7 @@ from .frame_lists import parse_frame_list_line, read_frame_list
 from .haan import (class_balance_weights, clip_to_videos, haan_to_activitynet,
                    load_haan_annotations, read_gym99_event_ids)
 from .npy import UnsafeFileError, load_npy
+from .recognition_dump import load_recognition_dump
 from .sequence_predictions import (load_sequence_predictions,
                                    write_sequence_predictions)
 from .tolerance import (FINETENNIS_NEIGHBOUR_DIRECTIONS,
@@ -36,7 +37,8 @@ __all__ = [
     'ground_truth_sequence', 'haan_to_activitynet', 'load_activitynet_results',
     'load_classes', 'load_event_annotations', 'load_feature_array',
     'load_haan_annotations', 'load_json', 'load_localization_database',
-    'load_npy', 'load_sequence_predictions', 'localization_label_dict',
+    'load_npy', 'load_recognition_dump', 'load_sequence_predictions',
+    'localization_label_dict',
     'NUM_SPECIAL_TOKENS', 'open_text', 'PAD_TOKEN', 'pairs_to_indices',
     'read_gym99_event_ids', 'read_lines', 'reference_tolerance_id_pairs',
     'reference_tolerance_index_pairs', 'seconds_to_grid', 'select_videos',

@@ -36,7 +36,7 @@ def _latin1_encode(text: str, encoding: str = 'latin1') -> bytes:
     return text.encode('latin1')
 
 
-def _allowed_globals() -> Dict[Tuple[str, str], Any]:
+def numpy_reconstruction_globals() -> Dict[Tuple[str, str], Any]:
     multiarray = (getattr(np, '_core', None) or np.core).multiarray
     allowed = {('numpy', 'ndarray'): np.ndarray,
                ('numpy', 'dtype'): np.dtype,
@@ -55,7 +55,7 @@ class _RestrictedUnpickler(pickle.Unpickler):
     def __init__(self, file, source: str) -> None:
         super().__init__(file)
         self.source = source
-        self.allowed = _allowed_globals()
+        self.allowed = numpy_reconstruction_globals()
 
     def find_class(self, module: str, name: str):
         value = self.allowed.get((module, name))
