@@ -5,6 +5,8 @@ from typing import Callable, Optional, Sequence, Tuple
 import torch
 import torch.nn as nn
 
+from .prediction_sources import test_dataset_cfg
+
 __all__ = ['default_input_shape', 'model_complexity']
 
 # When a pipeline fixes no frame size (decoded frames are used as they
@@ -13,13 +15,6 @@ DEFAULT_FRAME_SIZE = (224, 224)
 # HAAN takes whole videos of any length; FineGym's clip-feature sequences
 # are of this order.
 DEFAULT_HAAN_STEPS = 256
-
-
-def _dataset_cfg(cfg):
-    dataset = cfg.test_dataloader.dataset
-    while 'dataset' in dataset and 'pipeline' not in dataset:
-        dataset = dataset.dataset
-    return dataset
 
 
 def _frame_size(pipeline: Sequence[dict]) -> Optional[Tuple[int, int]]:
@@ -56,7 +51,7 @@ def default_input_shape(cfg) -> Tuple[Tuple[int, ...], str]:
         return ((1, DEFAULT_HAAN_STEPS, model.head.in_channels),
                 f'{DEFAULT_HAAN_STEPS} clip features assumed (HAAN takes '
                 'any length; --shape T sets it)')
-    dataset = _dataset_cfg(cfg)
+    dataset = test_dataset_cfg(cfg)
     pipeline = dataset.get('pipeline') or cfg.get('test_pipeline') or []
     size = _frame_size(pipeline)
     note = ''

@@ -3,6 +3,7 @@ every training iteration, without data or a model
 (``tools/analysis_tools/vis_scheduler.py``)."""
 import copy
 import math
+import warnings
 from typing import Optional
 
 import numpy as np
@@ -78,17 +79,23 @@ def simulate_schedule(cfg, iters_per_epoch: Optional[int] = None) -> dict:
                 default_args=dict(optimizer=optim_wrapper,
                                   epoch_length=per_epoch)))
     lrs, momenta = [], []
-    for _ in range(epochs):
-        for _ in range(per_epoch):
-            lrs.append(optim_wrapper.get_lr()['lr'][0])
-            momentum = optim_wrapper.get_momentum().get('momentum', [0])
-            momenta.append(momentum[0] if momentum else float('nan'))
+    # Nothing is optimised here, so torch's warning about stepping a
+    # scheduler before its optimizer does not apply.
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            'ignore', message='Detected call of `scheduler.step',
+            category=UserWarning)
+        for _ in range(epochs):
+            for _ in range(per_epoch):
+                lrs.append(optim_wrapper.get_lr()['lr'][0])
+                momentum = optim_wrapper.get_momentum().get('momentum', [])
+                momenta.append(momentum[0] if momentum else float('nan'))
+                for scheduler in built:
+                    if not scheduler.by_epoch:
+                        scheduler.step()
             for scheduler in built:
-                if not scheduler.by_epoch:
+                if scheduler.by_epoch:
                     scheduler.step()
-        for scheduler in built:
-            if scheduler.by_epoch:
-                scheduler.step()
     iteration = np.arange(len(lrs))
     return dict(
         iteration=iteration,

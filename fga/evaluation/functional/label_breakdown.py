@@ -22,7 +22,8 @@ from .alignment import DELETION, INSERTION, align_sequences
 
 __all__ = [
     'AlignedLabels', 'aligned_labels', 'split_attributes',
-    'attribute_accuracy', 'per_class_accuracy', 'confusion_matrix'
+    'attribute_accuracy', 'attribute_value_accuracy', 'per_class_accuracy',
+    'confusion_matrix'
 ]
 
 
@@ -118,6 +119,29 @@ def attribute_accuracy(aligned: AlignedLabels,
         name: float(same[:, i].mean())
         for i, name in enumerate(attribute_names)
     }
+
+
+def attribute_value_accuracy(
+        aligned: AlignedLabels, attribute_values: np.ndarray,
+        attribute_names: Sequence[str]
+) -> Dict[str, Dict[str, Tuple[float, int]]]:
+    """Per attribute and true value: the fraction of aligned pairs with
+    that true value whose prediction has it too, and how many pairs have
+    it (e.g. ``{'hand': {'fh': (0.62, 120), 'bh': (0.55, 97), ...}}``).
+
+    Args: as :func:`attribute_accuracy`.
+    """
+    out: Dict[str, Dict[str, Tuple[float, int]]] = {}
+    true = attribute_values[aligned.gt]
+    same = attribute_values[aligned.pred] == true
+    for i, name in enumerate(attribute_names):
+        out[name] = {}
+        for value in sorted(set(attribute_values[:, i])):
+            rows = true[:, i] == value
+            count = int(rows.sum())
+            out[name][value] = (float(same[rows, i].mean())
+                                if count else float('nan'), count)
+    return out
 
 
 def per_class_accuracy(aligned: AlignedLabels,
