@@ -38,6 +38,10 @@ def _in_root(dataset, path: Optional[str]) -> Optional[str]:
 def _file_kind(pred_file: str) -> str:
     if pred_file.endswith('.pkl'):
         return 'recognition'
+    if pred_file.endswith('.pth'):
+        raise ValueError(f'{pred_file} is a checkpoint: write its '
+                         'predictions first with tools/test.py CONFIG '
+                         'CHECKPOINT --dump preds.pkl (or .json)')
     try:
         with open(pred_file, encoding='utf-8') as f:
             head = f.read(4096).lstrip()

@@ -11,8 +11,7 @@ import torch
 from mmengine.config import Config
 
 from fga.datasets.synthetic import generate_synthfeat
-from tests.test_journeys.journey import (ToolFailed, assert_picture, last_json,
-                                         run_tool)
+from tests.test_journeys.journey import ToolFailed, assert_picture, run_tool
 
 ACTIONFORMER = ('configs/actionformer/'
                 'actionformer_convtransformer-d64_1xb4-30e_synthfeat.py')
@@ -192,6 +191,9 @@ def test_recognition_confusion_and_per_class(repo_root, tmp_path):
     assert '| right | 0.5000 ' in printed
     assert '| up    | -              | 0       |' in printed
     assert 'mean_class_accuracy: 0.7222' in printed  # (1 + .5 + 2/3) / 3
+    with pytest.raises(ToolFailed, match='--dump'):
+        run_tool('analysis_tools/confusion_matrix.py', config,
+                 tmp_path / 'epoch_1.pth', '--out', out)
 
 
 def test_hostile_dump_runs_no_code(repo_root, tmp_path):
