@@ -14,6 +14,7 @@ aligned predicted and true names have the same value there. Values compare
 exactly: tolerance pairs, which forgive neighbouring directions, would hide
 the very errors a per-attribute table is for.
 """
+import warnings
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
@@ -105,7 +106,8 @@ def attribute_accuracy(aligned: AlignedLabels,
                        attribute_values: np.ndarray,
                        attribute_names: Sequence[str]) -> Dict[str, float]:
     """Fraction of aligned pairs whose predicted and true class have the same
-    value of each attribute (NaN when nothing is aligned).
+    value of each attribute; 0.0 for every attribute, with a warning, when
+    nothing is aligned (as :func:`sequence_accuracy`).
 
     Args:
         aligned: from :func:`aligned_labels`.
@@ -113,7 +115,10 @@ def attribute_accuracy(aligned: AlignedLabels,
         attribute_names: the A names.
     """
     if len(aligned.gt) == 0:
-        return {name: float('nan') for name in attribute_names}
+        warnings.warn('attribute accuracy: no predicted event is aligned '
+                      'with a true one (all predictions empty?); returning '
+                      '0')
+        return {name: 0.0 for name in attribute_names}
     same = attribute_values[aligned.pred] == attribute_values[aligned.gt]
     return {
         name: float(same[:, i].mean())

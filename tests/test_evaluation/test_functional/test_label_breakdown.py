@@ -52,9 +52,10 @@ def test_attribute_accuracy_over_the_alignment():
     assert acc == pytest.approx(
         dict(side=1.0, hand=2 / 4, type=3 / 4, direction=3 / 4,
              outcome=1.0))
-    empty = attribute_accuracy(aligned_labels([[]], [[1]]), values,
-                               ATTRIBUTES)
-    assert all(np.isnan(v) for v in empty.values())
+    with pytest.warns(UserWarning, match='no predicted event is aligned'):
+        empty = attribute_accuracy(aligned_labels([[]], [[1]]), values,
+                                   ATTRIBUTES)
+    assert empty == dict.fromkeys(ATTRIBUTES, 0.0)
 
 
 def test_per_class_accuracy_and_confusion():
