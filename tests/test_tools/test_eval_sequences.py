@@ -149,3 +149,28 @@ def test_attributes_over_the_alignment(tmp_path):
     assert by_position['attribute_2_accuracy'] == pytest.approx(0.5)
     plain = last_json(run_tool('analysis_tools/eval_sequences.py', *args))
     assert set(plain) == {'accuracy', 'edit', 'success_rate', 'mAP'}
+
+
+def test_finetennis_attributes_survive_a_dropped_first_event(
+        tmp_path, annotation_data):
+    """Positional accuracy is 0 when every rally loses its first event; over
+    the alignment every remaining event still has all its attributes
+    right."""
+    from tests.test_journeys.journey import last_json, run_tool
+    root = f'{annotation_data}/f3ast/finetennis'
+    records = load_json(f'{root}/test.json')
+    pred = [
+        dict(video=r['video'], labels=[e['label'] for e in r['events']][1:])
+        for r in records
+    ]
+    (tmp_path / 'pred.json').write_text(json.dumps(pred))
+    metrics = last_json(
+        run_tool('analysis_tools/eval_sequences.py', f'{root}/test.json',
+                 tmp_path / 'pred.json', '--classes', f'{root}/classes.txt',
+                 '--stride', '3', '--attributes', 'side', 'hand', 'type',
+                 'direction', 'outcome'))
+    assert metrics['accuracy'] == 0.0
+    assert {k: v for k, v in metrics.items() if k.endswith('_accuracy')} == {
+        f'{name}_accuracy': 1.0
+        for name in ('side', 'hand', 'type', 'direction', 'outcome')
+    }
