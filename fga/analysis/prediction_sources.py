@@ -1,6 +1,7 @@
 """A prediction file of any task, read with the ground truth its config's
 test split names: recognition dumps (``.pkl``), sequence predictions and
 detection results (``.json``), as ``tools/test.py --dump`` writes them."""
+import gzip
 import json
 import os.path as osp
 from typing import List, Optional, Sequence
@@ -14,9 +15,7 @@ from fga.evaluation.functional.label_breakdown import aligned_labels
 from fga.evaluation.sequence_files import load_sequence_files
 from fga.utils.atomic_files import atomic_write
 
-__all__ = [
-    'test_dataset_cfg', 'load_predictions', 'dump_json'
-]
+__all__ = ['test_dataset_cfg', 'load_predictions', 'dump_json']
 
 
 def test_dataset_cfg(cfg):
@@ -42,11 +41,13 @@ def _file_kind(pred_file: str) -> str:
         raise ValueError(f'{pred_file} is a checkpoint: write its '
                          'predictions first with tools/test.py CONFIG '
                          'CHECKPOINT --dump preds.pkl (or .json)')
+    opener = gzip.open if pred_file.endswith('.gz') else open
     try:
-        with open(pred_file, encoding='utf-8') as f:
+        with opener(pred_file, 'rt', encoding='utf-8') as f:
             head = f.read(4096).lstrip()
-    except OSError as err:
-        raise FileNotFoundError(f'{pred_file}: {err.strerror}') from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ValueError(f'{pred_file}: not a readable prediction file '
+                         f'({err})') from None
     if head.startswith('['):
         return 'sequence'
     if head.startswith('{'):
