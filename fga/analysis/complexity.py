@@ -5,7 +5,7 @@ from typing import Callable, Optional, Sequence, Tuple
 import torch
 import torch.nn as nn
 
-from .prediction_sources import test_dataset_cfg
+from .prediction_sources import dataset_of_test_split
 
 __all__ = ['default_input_shape', 'model_complexity']
 
@@ -51,7 +51,7 @@ def default_input_shape(cfg) -> Tuple[Tuple[int, ...], str]:
         return ((1, DEFAULT_HAAN_STEPS, model.head.in_channels),
                 f'{DEFAULT_HAAN_STEPS} clip features assumed (HAAN takes '
                 'any length; --shape T sets it)')
-    dataset = test_dataset_cfg(cfg)
+    dataset = dataset_of_test_split(cfg)
     pipeline = dataset.get('pipeline') or cfg.get('test_pipeline') or []
     size = _frame_size(pipeline)
     note = ''

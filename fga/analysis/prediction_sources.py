@@ -15,10 +15,10 @@ from fga.evaluation.functional.label_breakdown import aligned_labels
 from fga.evaluation.sequence_files import load_sequence_files
 from fga.utils.atomic_files import atomic_write
 
-__all__ = ['test_dataset_cfg', 'load_predictions', 'dump_json']
+__all__ = ['dataset_of_test_split', 'load_predictions', 'dump_json']
 
 
-def test_dataset_cfg(cfg):
+def dataset_of_test_split(cfg):
     """The innermost dataset of ``cfg.test_dataloader`` (through dataset
     wrappers)."""
     dataset = cfg.test_dataloader.dataset
@@ -68,7 +68,7 @@ def _recognition_classes(cfg, classes, num_classes) -> List[str]:
     if classes:
         names = load_class_list(classes)
     else:
-        meta = test_dataset_cfg(cfg).get('metainfo') or {}
+        meta = dataset_of_test_split(cfg).get('metainfo') or {}
         names = list(meta.get('classes', ())) or [
             str(i) for i in range(num_classes)
         ]
@@ -79,7 +79,7 @@ def _recognition_classes(cfg, classes, num_classes) -> List[str]:
 
 
 def _sequence(cfg, pred_file, ann, classes, stride):
-    dataset = test_dataset_cfg(cfg)
+    dataset = dataset_of_test_split(cfg)
     ann = ann or _in_root(dataset, dataset.get('ann_file'))
     classes = classes or _in_root(dataset, dataset.get('classes_file'))
     if not ann or not classes:
@@ -94,7 +94,7 @@ def _sequence(cfg, pred_file, ann, classes, stride):
 
 
 def _detection(cfg, pred_file, ann, subsets):
-    dataset = test_dataset_cfg(cfg)
+    dataset = dataset_of_test_split(cfg)
     ann = ann or _in_root(dataset, dataset.get('ann_file'))
     subsets = subsets or dataset.get('subsets', 'test')
     if not ann or not ann.endswith(('.json', '.json.gz')):
