@@ -71,15 +71,18 @@ def test_amp_refused_without_gpu(run_tool, repo_root, tiny_config):
 
 def test_tensorboard_scalars_by_default(trained):
     """The runtime base logs TensorBoard scalars (the tiny config adds no
-    backend; the run is on CPU)."""
-    run_dirs = [
-        d for d, _, files in os.walk(trained) if any(
-            f.startswith('events.out.tfevents') for f in files)
-    ]
-    assert len(run_dirs) == 1
+    backend; the run is on CPU). Every run in the work dir (a resumed one
+    too) writes its own events file."""
+    runs = sorted(d for d in os.listdir(trained)
+                  if re.match(r'\d{8}_\d{6}$', d))
+    assert runs
+    for run in runs:
+        assert any(
+            f.startswith('events.out.tfevents')
+            for f in os.listdir(osp.join(trained, run, 'vis_data')))
     from tensorboard.backend.event_processing.event_accumulator import \
         EventAccumulator
-    acc = EventAccumulator(run_dirs[0])
+    acc = EventAccumulator(osp.join(trained, runs[0], 'vis_data'))
     acc.Reload()
     assert 'loss' in acc.Tags()['scalars']
     assert 'seq/edit' in acc.Tags()['scalars']
