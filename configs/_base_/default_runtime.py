@@ -34,7 +34,13 @@ env_cfg = dict(
 
 log_processor = dict(type='LogProcessor', window_size=20, by_epoch=True)
 
-vis_backends = [dict(type='LocalVisBackend')]
+# TensorBoard scalars by default, as MMAction2 users expect (`tensorboard
+# --logdir work_dirs`); LocalVisBackend keeps vis_data/scalars.json for
+# tools/analysis_tools/analyze_logs.py.
+vis_backends = [
+    dict(type='LocalVisBackend'),
+    dict(type='TensorboardVisBackend')
+]
 visualizer = dict(type='FgaActionVisualizer', vis_backends=vis_backends)
 
 log_level = 'INFO'

@@ -104,3 +104,73 @@ def test_missing_videos_and_bad_predictions(run_tool, tmp_path, repo_root):
         json.dumps([dict(video='v1', labels=['a'], scores=[[1, 0]])]))
     proc = run_tool(args, cwd=repo_root, check=False)
     assert 'scores have shape (1, 2), expected (1, 3)' in proc.stderr
+
+
+def _compositional_files(tmp_path):
+    """Two videos: pred 0 1 3 for gt 0 0 2, and pred 0 for gt 2 0 (a
+    deletion, then a match)."""
+    classes = ['near_fh_stroke_CC_in', 'near_bh_stroke_CC_in',
+               'far_fh_stroke_DL_in', 'far_-_serve_T_in']
+    (tmp_path / 'classes.txt').write_text('\n'.join(['start', 'end'] +
+                                                    classes) + '\n')
+
+    def events(labels):
+        return [dict(frame=5 * (i + 1), label=classes[c])
+                for i, c in enumerate(labels)]
+
+    (tmp_path / 'gt.json').write_text(json.dumps([
+        dict(video='a', num_frames=30, events=events([0, 0, 2])),
+        dict(video='b', num_frames=30, events=events([2, 0])),
+    ]))
+    (tmp_path / 'pred.json').write_text(json.dumps([
+        dict(video='a', labels=[classes[c] for c in (0, 1, 3)]),
+        dict(video='b', labels=[classes[0]]),
+    ]))
+    return [str(tmp_path / n) for n in ('gt.json', 'pred.json')] + [
+        '--classes', str(tmp_path / 'classes.txt')
+    ]
+
+
+def test_attributes_over_the_alignment(tmp_path):
+    from tests.test_journeys.journey import last_json, run_tool
+    args = _compositional_files(tmp_path)
+    printed = run_tool('analysis_tools/eval_sequences.py', *args,
+                       '--attributes', 'side', 'hand', 'type', 'direction',
+                       'outcome')
+    metrics = last_json(printed)
+    assert {k: v for k, v in metrics.items() if k.endswith('_accuracy')
+            } == pytest.approx(
+                dict(side_accuracy=1.0, hand_accuracy=0.5,
+                     type_accuracy=0.75, direction_accuracy=0.75,
+                     outcome_accuracy=1.0))
+    assert 'hand accuracy            0.5000' in printed
+    by_position = last_json(
+        run_tool('analysis_tools/eval_sequences.py', *args, '--attributes'))
+    assert by_position['attribute_2_accuracy'] == pytest.approx(0.5)
+    plain = last_json(run_tool('analysis_tools/eval_sequences.py', *args))
+    assert set(plain) == {'accuracy', 'edit', 'success_rate', 'mAP'}
+
+
+def test_finetennis_attributes_survive_a_dropped_first_event(
+        tmp_path, annotation_data):
+    """Positional accuracy is 0 when every rally loses its first event; over
+    the alignment every remaining event still has all its attributes
+    right."""
+    from tests.test_journeys.journey import last_json, run_tool
+    root = f'{annotation_data}/f3ast/finetennis'
+    records = load_json(f'{root}/test.json')
+    pred = [
+        dict(video=r['video'], labels=[e['label'] for e in r['events']][1:])
+        for r in records
+    ]
+    (tmp_path / 'pred.json').write_text(json.dumps(pred))
+    metrics = last_json(
+        run_tool('analysis_tools/eval_sequences.py', f'{root}/test.json',
+                 tmp_path / 'pred.json', '--classes', f'{root}/classes.txt',
+                 '--stride', '3', '--attributes', 'side', 'hand', 'type',
+                 'direction', 'outcome'))
+    assert metrics['accuracy'] == 0.0
+    assert {k: v for k, v in metrics.items() if k.endswith('_accuracy')} == {
+        f'{name}_accuracy': 1.0
+        for name in ('side', 'hand', 'type', 'direction', 'outcome')
+    }

@@ -10,7 +10,10 @@ train_cfg = dict(
 val_cfg = dict(type='ValLoop')
 test_cfg = dict(type='TestLoop')
 
+# CompactLogOptimWrapperConstructor: MMEngine's default groups, logged in
+# one line instead of one line per parameter.
 optim_wrapper = dict(
+    constructor='CompactLogOptimWrapperConstructor',
     optimizer=dict(
         type='AdamW', lr=1e-4, betas=(0.9, 0.999), weight_decay=0.05),
     clip_grad=dict(max_norm=1.0, norm_type=2),

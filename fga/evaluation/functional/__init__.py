@@ -5,13 +5,19 @@ from .detection_map import (deduplicate_ground_truth,
                             detection_topk_recall,
                             interpolated_average_precision)
 from .external_score_fusion import fuse_external_scores
+from .label_breakdown import (AlignedLabels, aligned_labels,
+                              attribute_accuracy, attribute_value_accuracy,
+                              confusion_matrix, per_class_accuracy,
+                              split_attributes)
 from .sequence_metrics import (collapse_runs, edit_distances, edit_scores,
                                equivalence_matrix, sequence_accuracy,
                                sequence_map, sequence_metrics, success_rate)
 from .spotting_map import spotting_average_precision, spotting_map
 
 __all__ = [
-    'AlignedPair', 'align_sequences',
+    'AlignedPair', 'align_sequences', 'AlignedLabels', 'aligned_labels',
+    'attribute_accuracy', 'attribute_value_accuracy', 'confusion_matrix',
+    'per_class_accuracy', 'split_attributes',
     'deduplicate_ground_truth', 'detection_average_precision', 'detection_map',
     'detection_topk_recall', 'fuse_external_scores',
     'interpolated_average_precision',

@@ -1,6 +1,6 @@
 """Accuracy, edit score, success rate and mAP of predicted label sequences."""
 from collections import defaultdict
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Union
 
 import numpy as np
 from mmaction.registry import METRICS
@@ -10,6 +10,8 @@ from mmengine.logging import MMLogger
 from fga.annotations import (pairs_to_indices, reference_tolerance_index_pairs,
                              write_sequence_predictions)
 from fga.utils.arrays import to_numpy
+from ..functional.label_breakdown import (aligned_labels, attribute_accuracy,
+                                          split_attributes)
 from ..functional.sequence_metrics import equivalence_matrix, sequence_metrics
 from .prediction_writing import log_metrics_before_writing
 
@@ -40,6 +42,15 @@ class SequenceMetric(BaseMetric):
         prediction_file: if set, write the per-video predictions there as
             ``[{video, labels, scores}]`` (the format of
             ``tools/analysis_tools/eval_sequences.py``).
+        attributes: also report, as ``<attribute>_accuracy``, the accuracy
+            of each attribute of compositional class names (e.g.
+            ``side_hand_type_direction_outcome``) over the edit-distance
+            alignment of every video (see
+            :mod:`fga.evaluation.functional.label_breakdown`). A list names
+            the attributes; ``True`` takes ``dataset_meta['attributes']``
+            when the dataset declares them, else names them by position
+            (``attribute_1`` ...).
+        attribute_separator: what separates the attributes in a class name.
     """
     default_prefix = 'seq'
 
@@ -49,6 +60,8 @@ class SequenceMetric(BaseMetric):
                  map_dummy_rows: bool = True,
                  reference_tolerance: bool = False,
                  prediction_file: Optional[str] = None,
+                 attributes: Union[bool, Sequence[str], None] = None,
+                 attribute_separator: str = '_',
                  collect_device: str = 'cpu',
                  prefix: Optional[str] = None) -> None:
         super().__init__(collect_device=collect_device, prefix=prefix)
@@ -57,6 +70,8 @@ class SequenceMetric(BaseMetric):
         self.map_dummy_rows = map_dummy_rows
         self.reference_tolerance = reference_tolerance
         self.prediction_file = prediction_file
+        self.attributes = attributes
+        self.attribute_separator = attribute_separator
 
     def process(self, data_batch, data_samples: Sequence[dict]) -> None:
         for sample in data_samples:
@@ -105,11 +120,23 @@ class SequenceMetric(BaseMetric):
             equivalent=self._equivalent(num_classes),
             collapse=self.collapse,
             map_dummy_rows=self.map_dummy_rows)
+        if self.attributes:
+            metrics.update(
+                self._attribute_metrics(preds, [gts[v] for v in videos]))
         if self.prediction_file:
             log_metrics_before_writing(metrics, self.prefix,
                                        self.prediction_file)
             self._write_predictions(videos, preds, scores, classes)
         return metrics
+
+    def _attribute_metrics(self, preds, gts) -> Dict[str, float]:
+        names = (self.dataset_meta.get('attributes')
+                 if self.attributes is True else self.attributes)
+        names, values = split_attributes(self.dataset_meta['classes'], names,
+                                         self.attribute_separator)
+        accuracy = attribute_accuracy(aligned_labels(preds, gts), values,
+                                      names)
+        return {f'{name}_accuracy': acc for name, acc in accuracy.items()}
 
     def _write_predictions(self, videos, preds, scores, classes) -> None:
         write_sequence_predictions(self.prediction_file, videos, preds,

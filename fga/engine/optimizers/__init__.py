@@ -1,0 +1,4 @@
+from .compact_log_optim_wrapper_constructor import (
+    CompactLogOptimWrapperConstructor, summarize_param_groups)
+
+__all__ = ['CompactLogOptimWrapperConstructor', 'summarize_param_groups']
