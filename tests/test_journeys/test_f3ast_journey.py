@@ -91,7 +91,8 @@ def test_f3ast_journey(tool, tmp_path, repo_root):
         1, 64, 32)
     torch.save(dict(model_state_dict=released), tmp_path / 'released.pt')
     converted = tmp_path / 'converted.pth'
-    tool('convert/f3ast_to_fga.py', tmp_path / 'released.pt', converted)
+    tool('convert/f3ast_to_fga.py', tmp_path / 'released.pt', converted,
+         '--config', config)
     assert_same_weights(converted, state_dict)
     again = tmp_path / 'again.json'
     tool('test.py', config, converted, '--work-dir', tmp_path / 'test2',

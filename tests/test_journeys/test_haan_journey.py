@@ -2,7 +2,8 @@
 and HAAN's .npy annotations, converted to ActivityNet JSON for evaluation)
 → train → resume → test with --dump and --show-dir → evaluate the dump →
 infer on a raw video (features extracted by the recognizer the config
-names)."""
+names) → convert the models in the reference's released format
+(encoder.pkl + fine_level_classifier.pkl) → test again."""
 import json
 import os.path as osp
 
@@ -13,7 +14,8 @@ from mmaction.registry import MODELS
 from mmengine.config import Config
 
 from tests.test_journeys.journey import (assert_picture, last_json,
-                                         logged_metrics, write_video)
+                                         load_state_dict, logged_metrics,
+                                         write_video)
 
 TINY = """
 _base_ = [{base!r}]
@@ -101,3 +103,27 @@ def test_haan_journey(tool, tmp_path, repo_root):
         assert 0 <= start <= end <= 96 / 25 + 1e-3
         assert detection['label'].startswith('fine_')
     assert_picture(out_png)
+
+    # The reference releases the encoder and the fine-level classifier as
+    # torch.save(module.state_dict()) with its own MLP names; inference
+    # needs nothing else.
+    state_dict = load_state_dict(checkpoint)
+    released = ('encoder', 'fine_level_classifier')
+    for module in released:
+        prefix = f'head.{module}.'
+        torch.save({k[len(prefix):]: v for k, v in state_dict.items()
+                    if k.startswith(prefix)},
+                   tmp_path / f'{module}.pkl')
+    converted = tmp_path / 'converted.pth'
+    tool('convert/haan_to_fga.py', tmp_path / 'encoder.pkl',
+         tmp_path / 'fine_level_classifier.pkl', converted, '--config',
+         config)
+    weights = load_state_dict(converted)
+    assert set(weights) == set(state_dict)
+    for key, value in state_dict.items():
+        if key.split('.')[1] in released:
+            assert torch.equal(weights[key], value), key
+    again = tmp_path / 'again.json'
+    tool('test.py', config, converted, '--work-dir', tmp_path / 'test2',
+         '--dump', again)
+    assert json.loads(again.read_text()) == json.loads(dump.read_text())
