@@ -1,6 +1,7 @@
 """ActionFormer inference speed and memory: fga's blockwise local attention
 against the same model computing the band through dense T x T attention
-(identical outputs), forward time for growing T, and Soft-NMS time.
+(identical outputs) and forward time for growing T (Soft-NMS:
+``soft_nms.py``).
 
     python benchmarks/actionformer_speed.py [--device cpu|cuda] \
         [--repeat N] [--lengths 2304,4608,9216,18432] [--dense-max 4608]
@@ -74,29 +75,6 @@ def measure(dense, length, device, repeat):
     return result
 
 
-def soft_nms_time(repeat):
-    import torch
-
-    from fga.models.utils import batched_nms_1d
-    torch.manual_seed(0)
-    starts = torch.rand(2000) * 2304
-    segments = torch.stack([starts, starts + torch.rand(2000) * 100], 1)
-    scores = torch.rand(2000)
-    labels = torch.randint(0, 20, (2000, ))
-    times = {}
-    for name, kwargs in [('per-class Gaussian (THUMOS)', {}),
-                         ('one class, 2000 candidates',
-                          dict(labels=torch.zeros(2000, dtype=torch.long)))]:
-        runs = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            batched_nms_1d(segments, scores, kwargs.get('labels', labels),
-                           0.1, 0.001, 200, sigma=0.5)
-            runs.append(time.perf_counter() - start)
-        times[name] = min(runs)
-    return times
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--device', default='cpu')
@@ -131,8 +109,6 @@ def main():
     print(f'growth: time per 1k steps at T={base_len}: '
           f'{1e3 * base_time / base_len:.3f} s (linear growth keeps it '
           'constant)')
-    for name, seconds in soft_nms_time(args.repeat).items():
-        print(f'Soft-NMS, {name}: {seconds * 1e3:.1f} ms')
 
 
 if __name__ == '__main__':

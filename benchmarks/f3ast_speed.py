@@ -121,7 +121,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--full', action='store_true',
                         help='the published input size (needs a GPU)')
-    parser.add_argument('--steps', type=int, default=3)
+    parser.add_argument('--steps', type=int, default=3,
+                        help='training steps (0: decoding only)')
     parser.add_argument('--clips', type=int, default=8,
                         help='clips decoded by each decoder')
     parser.add_argument('--eos-bias', type=float, default=0.0,
@@ -139,10 +140,11 @@ def main(argv=None):
             f'CPU ({torch.get_num_threads()} threads)')
     print(f'device: {name}; SlowFast-R50 F3AST, {frames} frames at '
           f'{size}x{size}, batch {batch}')
-    clips_per_s = train_throughput(model, frames, size, batch, args.steps,
-                                   device)
-    print(f'training: {clips_per_s:.3f} clips/s, peak memory '
-          f'{peak_memory_mb(device):.0f} MiB')
+    if args.steps:
+        clips_per_s = train_throughput(model, frames, size, batch,
+                                       args.steps, device)
+        print(f'training: {clips_per_s:.3f} clips/s, peak memory '
+              f'{peak_memory_mb(device):.0f} MiB')
     ours, plain, lengths = decode_throughput(model.head, args.clips, frames,
                                              device, args.eos_bias)
     print(f'decoding {args.clips} clips (token lengths {lengths}): fga '

@@ -1,15 +1,26 @@
 """fga: fine-grained video action analysis on MMEngine and MMAction2.
 
-Importing the package applies the stack fixes (``fga.utils.compat``) before
-anything from MMAction2 loads, then registers every fga component into the
-``mmaction`` registries.
+``import fga`` is all configs and tools need: fga's components register
+into the ``mmaction`` registries the first time one of them looks a name up
+(:mod:`fga.utils.lazy_registration`), and the stack fixes
+(``fga.utils.compat``) are applied then, before MMAction2's models load.
+Importing only what reads files (``fga.annotations``,
+``fga.evaluation.functional``) loads neither torch nor mmengine.
 """
-from .utils.compat import apply_compat
+import importlib
 
-apply_compat()
+from .utils.lazy_registration import register_on_first_use
+from .version import __version__
 
-from . import (apis, datasets, engine, evaluation, models,  # noqa: E402,F401
-               visualization)
-from .version import __version__  # noqa: E402
+register_on_first_use()
+
+_SUBPACKAGES = ('annotations', 'apis', 'datasets', 'engine', 'evaluation',
+                'models', 'utils', 'visualization')
 
 __all__ = ['__version__']
+
+
+def __getattr__(name: str):
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f'.{name}', __name__)
+    raise AttributeError(f'module {__name__!r} has no attribute {name!r}')

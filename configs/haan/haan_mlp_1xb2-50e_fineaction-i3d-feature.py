@@ -39,6 +39,6 @@ max_epochs = 50
 train_cfg = dict(max_epochs=max_epochs)
 custom_hooks = [
     dict(type='AtomicActionDiscoveryHook', interval=5, sample_rate=0.03,
-         n_init=10, random_state=0)
+         n_init='auto', random_state=0)
 ]
 randomness = dict(seed=1)

@@ -9,6 +9,8 @@ which case a label's index is its position in that list.
 Results: ``{"results": {video_id: [{"segment": [start_s, end_s], "label":
 name, "score": p}, ...]}}``.
 """
+import contextlib
+import gc
 import json
 import warnings
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
@@ -28,6 +30,20 @@ __all__ = [
 ]
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """A parse allocates ~10⁵ containers at once; each collection it
+    triggers walks every live object (hundreds of thousands after the
+    training stack's imports), which costs more than the parse itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_localization_database(path: str) -> Dict[str, dict]:
     """The ``database`` mapping of an annotation JSON, checked: every video
     is an object with a ``subset`` string and an ``annotations`` list;
@@ -35,7 +51,8 @@ def load_localization_database(path: str) -> Dict[str, dict]:
     has a ``label`` string, an integer ``label_id`` >= 0 when given and a
     ``segment`` of two finite numbers. A video id given twice is an error
     (JSON would keep the last)."""
-    content = load_json(path)
+    with _collector_paused():
+        content = load_json(path)
     if not isinstance(content, dict) or not isinstance(
             content.get('database'), dict):
         raise AnnotationError(f'{path}: expected a JSON object with a '
@@ -178,6 +195,45 @@ def _results_videos(path: str, results: Dict[str, list],
     return [v for v in results if v in wanted]
 
 
+def _label_index(label, label_dict: Dict[str, int], ids: set):
+    """Class index of a detection's label (a name or a known id), else
+    None."""
+    if isinstance(label, str) and label in label_dict:
+        return label_dict[label]
+    if isinstance(label, int) and label in ids:
+        return label
+    return None
+
+
+def _plain_detections(detections: list):
+    """Segments, scores and labels of one video's detections when every one
+    passes the per-detection checks, checked on whole arrays (JSON numbers
+    are exactly ``int`` and ``float``); None when any needs the
+    per-detection path, which names the problem."""
+    try:
+        bounds = [det['segment'] for det in detections]
+        values = [det['score'] for det in detections]
+        names = [det['label'] for det in detections]
+    except (TypeError, KeyError):
+        return None
+    number = {int, float}
+    if not ({type(b) for b in bounds} <= {list}
+            and all(len(b) == 2 for b in bounds)
+            and {type(x) for b in bounds for x in b} <= number
+            and {type(x) for x in values} <= number
+            and {type(d) for d in detections} <= {dict}):
+        return None
+    try:
+        array = np.array(bounds, dtype=np.float64).reshape(-1, 2)
+        scores = np.array(values, dtype=np.float64)
+    except OverflowError:
+        return None
+    if not (np.isfinite(array).all() and np.isfinite(scores).all()
+            and (array[:, 1] >= array[:, 0]).all()):
+        return None
+    return array.tolist(), scores.tolist(), names
+
+
 def load_activitynet_results(
         path: str,
         label_dict: Dict[str, int],
@@ -193,7 +249,8 @@ def load_activitynet_results(
     (the annotations), videos it lacks are an error and videos outside
     ``subsets`` are ignored with a warning.
     """
-    content = load_json(path, 'prediction file')
+    with _collector_paused():
+        content = load_json(path, 'prediction file')
     if not isinstance(content, dict) or not isinstance(
             content.get('results'), dict):
         raise AnnotationError(
@@ -205,6 +262,19 @@ def load_activitynet_results(
                                  subsets):
         detections = check_list(content['results'][video],
                                 f'{path}: video {video}', 'the detections')
+        fast = _plain_detections(detections)
+        if fast is not None:
+            bounds, values, names = fast
+            for label, bound, score in zip(names, bounds, values):
+                index = _label_index(label, label_dict, ids)
+                if index is None:
+                    unknown.add(label)
+                    continue
+                videos.append(video)
+                segments.append(bound)
+                labels.append(index)
+                scores.append(score)
+            continue
         for i, det in enumerate(detections):
             where = f'{path}: video {video}: detection {i}'
             if not isinstance(det, dict) or not {'segment', 'label',
@@ -218,11 +288,8 @@ def load_activitynet_results(
                                       'ends before it starts')
             score = check_number(det['score'], where, 'score')
             label = det['label']
-            if isinstance(label, str) and label in label_dict:
-                index = label_dict[label]
-            elif isinstance(label, int) and label in ids:
-                index = label
-            else:
+            index = _label_index(label, label_dict, ids)
+            if index is None:
                 unknown.add(label)
                 continue
             videos.append(video)

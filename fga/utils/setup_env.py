@@ -8,6 +8,7 @@ __all__ = ['register_all_modules']
 def register_all_modules(init_default_scope: bool = True) -> None:
     from mmaction.utils import register_all_modules as register_mmaction
     register_mmaction(init_default_scope=False)
-    import fga  # noqa: F401  (fga registers on import)
+    from .lazy_registration import import_components
+    import_components()
     if init_default_scope and DefaultScope.get_current_instance() is None:
         DefaultScope.get_instance('fga', scope_name='mmaction')

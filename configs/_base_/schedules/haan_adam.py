@@ -11,5 +11,5 @@ optim_wrapper = dict(optimizer=dict(type='Adam', lr=3e-5))
 param_scheduler = []
 custom_hooks = [
     dict(type='AtomicActionDiscoveryHook', interval=5, sample_rate=0.1,
-         n_init=10, random_state=0)
+         n_init='auto', random_state=0)
 ]

@@ -1,4 +1,4 @@
-from typing import Dict, List
+from typing import Dict, List, Union
 
 import numpy as np
 import torch
@@ -27,8 +27,10 @@ class AtomicActionDiscoveryHook(Hook):
         interval: epochs between refreshes (5).
         sample_rate: share of clips the KMeans is fitted on (FineGym 0.1,
             FineAction 0.03).
-        n_init: KMeans restarts (10, scikit-learn 0.24's default, which the
-            reference relied on).
+        n_init: KMeans restarts. ``'auto'`` (default) is one k-means++ run,
+            what the reference's ``KMeans(n_clusters=K, random_state=0)``
+            does on current scikit-learn (≥ 1.4); 10 reproduces scikit-learn
+            0.24.1, the authors' version (ten times the clustering time).
         random_state: KMeans seed (0, as the reference).
         seed: seed of the clip sample (drawn anew at every refresh).
     """
@@ -38,7 +40,7 @@ class AtomicActionDiscoveryHook(Hook):
     def __init__(self,
                  interval: int = 5,
                  sample_rate: float = 0.1,
-                 n_init: int = 10,
+                 n_init: Union[int, str] = 'auto',
                  random_state: int = 0,
                  seed: int = 0) -> None:
         self.interval = interval

@@ -39,15 +39,17 @@ def deduplicate_ground_truth(segments: np.ndarray,
         (N,) bool.
     """
     segments = np.asarray(segments, dtype=np.float64).reshape(-1, 2)
-    keep = np.zeros(len(segments), dtype=bool)
-    for i, ((start, end), label) in enumerate(zip(segments, labels)):
-        if end - start < tol:
-            continue
-        earlier = segments[keep]
-        same = ((np.abs(earlier[:, 0] - start) <= tol) &
-                (np.abs(earlier[:, 1] - end) <= tol) &
-                (np.asarray(labels)[keep] == label))
-        keep[i] = not same.any()
+    labels = np.asarray(labels)
+    keep = ~(segments[:, 1] - segments[:, 0] < tol)
+    # Pairs that could repeat each other; without any (the usual case) the
+    # sequential rule keeps every long-enough event.
+    near = ((np.abs(segments[:, None, 0] - segments[None, :, 0]) <= tol) &
+            (np.abs(segments[:, None, 1] - segments[None, :, 1]) <= tol) &
+            (labels[:, None] == labels[None, :]))
+    near = np.tril(near, -1)
+    for i in np.flatnonzero(near.any(1)):
+        # earlier kept events decide, so the order of this loop matters
+        keep[i] &= not (near[i, :i] & keep[:i]).any()
     return keep
 
 

@@ -15,7 +15,9 @@ class ChannelLayerNorm(nn.Module):
         self.bias = nn.Parameter(torch.zeros(1, num_channels, 1))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        # The release's steps with the normalisation and affine scale
+        # folded into one addcmul: four (B, C, T) allocations instead of six.
         centred = x - x.mean(dim=1, keepdim=True)
-        variance = (centred**2).mean(dim=1, keepdim=True)
-        return centred / torch.sqrt(variance + self.eps) * self.weight + \
-            self.bias
+        variance = (centred * centred).mean(dim=1, keepdim=True)
+        return torch.addcmul(self.bias, centred,
+                             torch.rsqrt(variance + self.eps) * self.weight)

@@ -5,6 +5,7 @@ Every masked block takes features (B, C, T) and their valid mask (B, T)
 mask. Parameter names and shapes follow the ActionFormer release, which
 keeps checkpoint conversion a renaming.
 """
+import functools
 import math
 from typing import Tuple
 
@@ -15,7 +16,7 @@ from torch import nn
 from .layer_norm import ChannelLayerNorm
 from .masked_conv import MaskedConv1d
 
-__all__ = ['LocalMaskedAttention']
+__all__ = ['LocalMaskedAttention', 'flex_band_attention']
 
 
 class LocalMaskedAttention(nn.Module):
@@ -38,6 +39,10 @@ class LocalMaskedAttention(nn.Module):
         block_size: queries per block of the linear-memory computation.
         dense: compute the band through a full T × T matrix instead
             (same result; O(T²) memory, export-friendly).
+        flex: on CUDA (and without attention dropout in training), compute
+            the band with ``torch.nn.attention.flex_attention`` over a
+            sliding-window block mask (compiled once per process); the
+            blockwise path stays the CPU / reference computation.
         stride: 1, or the downsampling stride of this block.
     """
 
@@ -49,7 +54,8 @@ class LocalMaskedAttention(nn.Module):
                  attn_drop: float = 0.0,
                  proj_drop: float = 0.0,
                  block_size: int = 64,
-                 dense: bool = False) -> None:
+                 dense: bool = False,
+                 flex: bool = True) -> None:
         super().__init__()
         if embed_dims % num_heads:
             raise ValueError(f'embed_dims {embed_dims} is not divisible by '
@@ -62,6 +68,7 @@ class LocalMaskedAttention(nn.Module):
         self.half_window = window_size // 2 if window_size > 1 else None
         self.block_size = block_size
         self.dense = dense
+        self.flex = flex
         kernel_size = stride + 1 if stride > 1 else 3
         for name in ('query', 'key', 'value'):
             setattr(
@@ -101,6 +108,10 @@ class LocalMaskedAttention(nn.Module):
             out = self._global(q, heads(k), heads(v), kv_mask)
         elif self.dense:
             out = self._dense_band(q, heads(k), heads(v), kv_mask)
+        elif self.flex and q.is_cuda and not (self.training
+                                              and self.attn_drop.p > 0):
+            out = flex_band_attention(q, heads(k), heads(v), kv_mask,
+                                      self.half_window, compiled=True)
         else:
             out = self._local(q, heads(k), heads(v), kv_mask)
         out = out.transpose(2, 3).reshape(batch, -1, length)
@@ -171,3 +182,41 @@ class LocalMaskedAttention(nn.Module):
         attn = self.attn_drop(attn.masked_fill(~query_valid, 0.0))
         out = attn @ key_blocks(v).transpose(-1, -2)  # (B, H, nb, block, D)
         return out.reshape(batch, heads, padded, dims)[:, :, :length]
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled_flex_attention():
+    from torch.nn.attention.flex_attention import flex_attention
+    return torch.compile(flex_attention, dynamic=False)
+
+
+def flex_band_attention(q: torch.Tensor,
+                        k: torch.Tensor,
+                        v: torch.Tensor,
+                        kv_mask: torch.Tensor,
+                        half_window: int,
+                        compiled: bool = False) -> torch.Tensor:
+    """:meth:`LocalMaskedAttention._local`'s banded attention through
+    ``flex_attention``: queries (B, H, T, D), already scaled, meet keys
+    with |i − j| ≤ ``half_window`` (a sliding-window block mask, so blocks
+    outside the band are skipped); padded keys get −1e4 and padded queries
+    output zero, as the blockwise path. ``compiled``: the fused kernel (what
+    makes it pay on a GPU); eager runs the reference math (any device)."""
+    from torch.nn.attention.flex_attention import (create_block_mask,
+                                                   flex_attention)
+    length = q.shape[2]
+
+    def in_band(b, h, q_idx, kv_idx):
+        return (q_idx - kv_idx).abs() <= half_window
+
+    block_mask = create_block_mask(in_band, None, None, length, length,
+                                   device=q.device)
+    penalty = (kv_mask.to(q.dtype) - 1) * 1e4
+
+    def padded_keys(score, b, h, q_idx, kv_idx):
+        return score + penalty[b, kv_idx]
+
+    attend = _compiled_flex_attention() if compiled else flex_attention
+    out = attend(q, k, v, score_mod=padded_keys, block_mask=block_mask,
+                 scale=1.0)
+    return out * kv_mask[:, None, :, None].to(out.dtype)

@@ -11,6 +11,7 @@ from mmengine.model import BaseModule
 
 from fga.annotations.vocabulary import NUM_SPECIAL_TOKENS, PAD_TOKEN
 from ..common import PostNormEncoderLayer
+from ..common.memory_cache import cached_decoder_forward, project_memory
 from ..utils.event_targets import IGNORE_INDEX, frame_event_targets
 from ..utils.masking import drop_random_steps, never_empty
 from ..utils.sequence_decoding import (beam_decode, best_first_decode,
@@ -165,11 +166,7 @@ class F3ASTHead(BaseModule):
         pad token like any other, and right padding of a batch of prefixes
         is already hidden by the causal mask.
         """
-        length = tokens.shape[1]
-        x = self.token_embedding(tokens) * math.sqrt(self.d_model)
-        x = self.decoder_position_dropout(x + self.positions[:, :length])
-        causal = torch.triu(
-            torch.full((length, length), float('-inf'), device=x.device), 1)
+        x, causal = self._embed_tokens(tokens)
         token_padding = None
         if hide_pad_tokens:
             token_padding = _additive_mask(tokens != PAD_TOKEN, x.dtype)
@@ -178,6 +175,16 @@ class F3ASTHead(BaseModule):
             memory_key_padding_mask=_additive_mask(memory_valid_mask,
                                                    x.dtype))
         return self.classifier(out)
+
+    def _embed_tokens(self, tokens: torch.Tensor):
+        """(N, L) -> embedded positions (N, L, d) and the (L, L) causal
+        mask."""
+        length = tokens.shape[1]
+        x = self.token_embedding(tokens) * math.sqrt(self.d_model)
+        x = self.decoder_position_dropout(x + self.positions[:, :length])
+        causal = torch.triu(
+            torch.full((length, length), float('-inf'), device=x.device), 1)
+        return x, causal
 
     def forward(self, feats: torch.Tensor,
                 valid_mask: torch.Tensor) -> torch.Tensor:
@@ -230,11 +237,22 @@ class F3ASTHead(BaseModule):
     def decode(self, memory: torch.Tensor, valid_mask: torch.Tensor) -> List:
         """Token ids and probability rows per sample (see
         :mod:`fga.models.utils.sequence_decoding`)."""
+        if self.training:  # attention dropout: only the module has it
 
-        def step(prefixes, rows):
-            return self.decode_logits(
-                prefixes, memory[rows], valid_mask[rows],
-                hide_pad_tokens=False)
+            def step(prefixes, rows):
+                return self.decode_logits(
+                    prefixes, memory[rows], valid_mask[rows],
+                    hide_pad_tokens=False)
+        else:
+            # The memory's keys / values are projected once per search.
+            cache = project_memory(self.decoder, memory)
+            padding = _additive_mask(valid_mask, memory.dtype)
+
+            def step(prefixes, rows):
+                x, causal = self._embed_tokens(prefixes)
+                return self.classifier(
+                    cached_decoder_forward(self.decoder, x, causal, cache,
+                                           rows, padding[rows]))
 
         kwargs = dict(max_length=self.max_seq_len)
         if self.decoder_type != 'greedy':

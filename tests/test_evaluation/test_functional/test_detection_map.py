@@ -177,3 +177,34 @@ def test_classes_without_predictions_score_zero_and_extra_classes_ignored():
                [('v1', [0, 10], .9, 0), ('v1', [20, 30], .9, 5)])
     assert out['classes'].tolist() == [0, 1]
     np.testing.assert_allclose(out['mAP_per_tiou'], [0.5] * 5)
+
+
+def _sequential_deduplication(segments, labels, tol=1e-3):
+    """The official evaluation's loop, event by event."""
+    keep = np.zeros(len(segments), dtype=bool)
+    for i, ((start, end), label) in enumerate(zip(segments, labels)):
+        if end - start < tol:
+            continue
+        earlier = segments[keep]
+        keep[i] = not ((np.abs(earlier[:, 0] - start) <= tol) &
+                       (np.abs(earlier[:, 1] - end) <= tol) &
+                       (labels[keep] == label)).any()
+    return keep
+
+
+def test_deduplication_equals_the_sequential_rule():
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        n = int(rng.integers(1, 40))
+        # steps of 0.0006 make chains: a ~ b, b ~ c, but not a ~ c
+        segments = np.round(rng.integers(0, 6, (n, 2)) * 0.0006 +
+                            np.array([0, 0.0006]), 6)
+        segments.sort(1)
+        labels = rng.integers(0, 2, n)
+        expected = _sequential_deduplication(segments, labels)
+        assert np.array_equal(deduplicate_ground_truth(segments, labels),
+                              expected)
+    chain = np.array([[0, 1], [0.0006, 1], [0.0012, 1]])
+    assert deduplicate_ground_truth(chain, np.zeros(3)).tolist() == [
+        True, False, True
+    ]
