@@ -8,7 +8,8 @@ of one dataset from the ``data/`` folder of the public repository
 ``F3Set/F3Set`` (or copies them from ``--source``, a checkout's
 ``data/<dataset>`` folder), checks them, and writes fga's
 ``element_groups.json`` for it (from ``tools/data/f3set/element_groups``).
-Frames go to ``<out>/frames/<video>/%06d.jpg`` (``tools/data/extract_frames.py``;
+Frames go to ``<out>/frames/<video>/%06d.jpg``
+(``tools/data/extract_frames.py``;
 the videos themselves come from the authors, see their README).
 """
 import argparse
