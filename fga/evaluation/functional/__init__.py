@@ -4,6 +4,8 @@ from .detection_map import (deduplicate_ground_truth,
                             detection_average_precision, detection_map,
                             detection_topk_recall,
                             interpolated_average_precision)
+from .f3ed_metrics import (element_f1_counts, event_codes, event_f1_counts,
+                           f3ed_metrics, mean_f1)
 from .sequence_metrics import (collapse_runs, edit_distances, edit_scores,
                                equivalence_matrix, sequence_accuracy,
                                sequence_map, sequence_metrics, success_rate)
@@ -12,7 +14,9 @@ from .spotting_map import spotting_average_precision, spotting_map
 __all__ = [
     'AlignedPair', 'align_sequences',
     'deduplicate_ground_truth', 'detection_average_precision', 'detection_map',
-    'detection_topk_recall', 'interpolated_average_precision',
+    'detection_topk_recall', 'element_f1_counts', 'event_codes',
+    'event_f1_counts', 'f3ed_metrics', 'interpolated_average_precision',
+    'mean_f1',
     'average_precision_per_class', 'collapse_runs', 'edit_distances',
     'edit_scores', 'equivalence_matrix', 'sequence_accuracy', 'sequence_map',
     'sequence_metrics', 'success_rate', 'spotting_average_precision',
