@@ -25,6 +25,7 @@ event.
 """
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -243,9 +244,13 @@ class EventVocabulary:
     names: Tuple[str, ...]
     elements: np.ndarray
 
+    @cached_property
+    def _index(self) -> Dict[bytes, int]:
+        return {row.tobytes(): c for c, row in enumerate(self.elements)}
+
     def lookup(self) -> Dict[bytes, int]:
         """Element vector bytes -> class index."""
-        return {row.tobytes(): c for c, row in enumerate(self.elements)}
+        return self._index
 
     def label_of(self, vector: np.ndarray, groups: ElementGroups) -> str:
         """The class name of an element vector, or its elements joined by
