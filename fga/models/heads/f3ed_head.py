@@ -58,7 +58,6 @@ class F3EDHead(BaseModule):
         super().__init__(init_cfg=init_cfg)
         hidden = hidden_channels or min(768, in_channels)
         self.num_elements = num_elements
-        self.num_classes = num_elements
         self.side_element = side_element
         self.nms_window = nms_window
         self.temporal = MODELS.build(
