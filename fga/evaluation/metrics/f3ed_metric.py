@@ -3,7 +3,6 @@ from collections import defaultdict
 from typing import Dict, List, Optional, Sequence
 
 import numpy as np
-import torch
 from mmaction.registry import METRICS
 from mmengine.evaluator import BaseMetric
 from mmengine.logging import MMLogger
@@ -11,7 +10,7 @@ from mmengine.logging import MMLogger
 from fga.annotations import (EventVocabulary, binned_frame_targets,
                              decode_elements, parse_element_groups)
 from fga.annotations.f3ed_predictions import write_f3ed_predictions
-from fga.models.utils.f3ed_decoding import detect_events, resolve_elements
+from fga.models.utils.f3ed_decoding import decode_f3ed_events
 from fga.utils.arrays import to_numpy
 from ..functional.f3ed_metrics import f3ed_metrics
 from .prediction_writing import log_metrics_before_writing
@@ -99,18 +98,6 @@ class F3EDMetric(BaseMetric):
                     gt_frames=to_numpy(sample['gt_event_frames']),
                     gt_labels=to_numpy(sample['gt_event_labels'])))
 
-    def decode(self, event_probs: np.ndarray, element_probs: np.ndarray,
-               groups) -> tuple:
-        """(N, 2), (N, E) -> event flags (N,) bool, elements (N, E)."""
-        flags = detect_events(torch.from_numpy(event_probs),
-                              self.nms_window).numpy()
-        elements = np.zeros(element_probs.shape, dtype=np.int64)
-        elements[flags] = resolve_elements(
-            element_probs[flags],
-            [(m, u) for _, m, u in groups.groups], groups.flags,
-            self.flag_threshold)
-        return flags, elements
-
     def _groups(self):
         return parse_element_groups(self.dataset_meta['element_groups'],
                                     self.dataset_meta['elements'],
@@ -132,8 +119,10 @@ class F3EDMetric(BaseMetric):
             num_bins = first['num_frames'] // stride
             event_probs, element_probs = average_clip_scores(
                 clips[video], num_bins)
-            flags, elements = self.decode(event_probs, element_probs,
-                                          groups)
+            flags, elements = decode_f3ed_events(
+                event_probs, element_probs,
+                [(m, u) for _, m, u in groups.groups], groups.flags,
+                self.nms_window, self.flag_threshold)
             gt_flags, gt_elements = binned_frame_targets(
                 [(int(f), table[int(c)])
                  for f, c in zip(first['gt_frames'], first['gt_labels'])],

@@ -125,7 +125,7 @@ class F3EDHead(BaseModule):
                 seq_in = self._pad(inputs)
                 seq_target = self._pad(targets)
                 real = self._real(sizes, feats.device)
-                refined = self.context(seq_in)
+                refined = self.context(seq_in, sizes)
                 losses['loss_context'] = F.binary_cross_entropy_with_logits(
                     refined[real], seq_target[real])
             else:
@@ -165,7 +165,8 @@ class F3EDHead(BaseModule):
                                               sample.get('hands')))
             sizes = [len(f) for f in frames]
             if sum(sizes):
-                refined = torch.sigmoid(self.context(self._pad(inputs)))
+                refined = torch.sigmoid(
+                    self.context(self._pad(inputs), sizes))
                 for b, idx in enumerate(frames):
                     element_probs[b, idx] = refined[
                         b, :len(idx), self.side_channels:]

@@ -7,7 +7,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-__all__ = ['temporal_nms', 'detect_events', 'resolve_elements']
+__all__ = [
+    'temporal_nms', 'detect_events', 'resolve_elements', 'decode_f3ed_events'
+]
 
 Array = Union[np.ndarray, torch.Tensor]
 GroupSpec = Sequence[Tuple[Sequence[int], Sequence[int]]]
@@ -80,3 +82,28 @@ def resolve_elements(element_probs: np.ndarray,
             decide = out[:, list(unless)].sum(axis=1) == 0
         out[rows[decide], choice[decide]] = 1
     return out
+
+
+def decode_f3ed_events(event_probs: np.ndarray,
+                       element_probs: np.ndarray,
+                       groups: GroupSpec,
+                       flags: Sequence[int],
+                       window: int = 5,
+                       flag_threshold: float = 0.5
+                       ) -> Tuple[np.ndarray, np.ndarray]:
+    """A video's events: :func:`detect_events` then
+    :func:`resolve_elements` on the detected frames (zeros elsewhere).
+
+    Args:
+        event_probs: (N, 2) (no event, event).
+        element_probs: (N, E).
+
+    Returns:
+        ``(flags (N,) bool, elements (N, E) int64)``.
+    """
+    detected = detect_events(torch.as_tensor(np.asarray(event_probs)),
+                             window).numpy()
+    elements = np.zeros(np.shape(element_probs), dtype=np.int64)
+    elements[detected] = resolve_elements(
+        np.asarray(element_probs)[detected], groups, flags, flag_threshold)
+    return detected, elements

@@ -83,3 +83,15 @@ def test_context_module_trains_and_refines_detected_events_only():
                            valid)
     changed = (out[0].pred_element_probs - plain).abs().sum(1) > 1e-6
     assert changed.all()  # all frames tie and are events: all refined
+
+
+def test_context_module_ignores_padding():
+    torch.manual_seed(0)
+    module = MODELS.build(dict(type='EventContextModule', in_channels=3,
+                               out_channels=3, hidden_channels=4)).eval()
+    seq = torch.rand(1, 2, 3)
+    alone = module(seq, [2])
+    padded = torch.cat([seq, torch.zeros(1, 3, 3)], 1)
+    batch = torch.cat([padded, torch.rand(1, 5, 3)])
+    assert torch.allclose(module(batch, [2, 5])[0, :2], alone[0], atol=1e-6)
+    assert module(torch.zeros(1, 4, 3), [0]).shape == (1, 4, 3)
