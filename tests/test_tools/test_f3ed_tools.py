@@ -1,4 +1,5 @@
 import json
+import os.path as osp
 import sys
 
 
@@ -33,3 +34,20 @@ def test_eval_f3ed_prints_metrics_and_names_bad_files(run_tool, tmp_path,
     assert proc.stderr.strip().splitlines()[-1] == (
         f"error: {pred}: video x: event 0: elements ['moon'] are not in "
         'elements.txt')
+
+
+def test_f3set_clips_plan_their_frames_from_the_match_videos(
+        tmp_path, annotation_data):
+    from fga.datasets.preparation import plan_f3ast_frames
+    ann = f'{annotation_data}/f3set/f3set-tennis/val.json.gz'
+    for match in ('20210909-W-US_Open-SF-Aryna_Sabalenka-Leylah_Fernandez',
+                  '20140706-M-Wimbledon-F-Novak_Djokovic-Roger_Federer',
+                  '20190704-M-Wimbledon-R64-Rafael_Nadal-Nick_Kyrgios'):
+        (tmp_path / f'{match}.mp4').write_bytes(b'')
+    jobs = plan_f3ast_frames(str(tmp_path), [ann])
+    assert [(osp.basename(src), start, end)
+            for _, src, start, end in jobs][:2] == [
+        ('20210909-W-US_Open-SF-Aryna_Sabalenka-Leylah_Fernandez.mp4',
+         170943, 171285),
+        ('20140706-M-Wimbledon-F-Novak_Djokovic-Roger_Federer.mp4', 100437,
+         100633)]
