@@ -79,15 +79,17 @@ class F3EDHead(BaseModule):
         hidden = self.temporal(feats)
         return self.localizer(hidden), self.classifier(hidden)
 
-    def _with_side(self, vectors: torch.Tensor, side_source: torch.Tensor,
+    def _with_side(self, vectors: torch.Tensor,
                    hands: Optional[torch.Tensor]) -> torch.Tensor:
-        """Prefix (L, E) vectors with the hitter's handedness (L, 1)."""
+        """Prefix (L, E) element vectors (probabilities or targets) with
+        the hitter's handedness (L, 1): the side element read from them
+        picks ``hands[0]`` (far) or ``hands[1]`` (near)."""
         if not self.side_channels:
             return vectors
         if hands is None:
             raise ValueError('F3EDHead(side_element=...) needs the samples\' '
                              '"hands" (F3SetDataset with PackF3EDInputs)')
-        near = torch.round(side_source[:, self.side_element]).long()
+        near = torch.round(vectors[:, self.side_element]).long()
         column = hands.to(vectors.dtype)[near.clamp(0, 1)]
         return torch.cat([column[:, None], vectors], dim=1)
 
@@ -110,17 +112,14 @@ class F3EDHead(BaseModule):
                                               is_event))
         if self.context is not None:
             probs = torch.sigmoid(element_logits)
-            inputs, targets, frames = [], [], []
+            inputs, targets = [], []
             for b, sample in enumerate(data_samples):
                 idx = is_event[b].nonzero(as_tuple=True)[0]
-                frames.append(idx)
                 hands = sample.get('hands')
-                inputs.append(self._with_side(probs[b, idx], probs[b, idx],
-                                              hands))
+                inputs.append(self._with_side(probs[b, idx], hands))
                 targets.append(
-                    self._with_side(elements[b, idx].float(),
-                                    elements[b, idx].float(), hands))
-            sizes = [len(f) for f in frames]
+                    self._with_side(elements[b, idx].float(), hands))
+            sizes = [len(r) for r in inputs]
             if sum(sizes):
                 seq_in = self._pad(inputs)
                 seq_target = self._pad(targets)
@@ -161,7 +160,6 @@ class F3EDHead(BaseModule):
                 idx = detected[b].nonzero(as_tuple=True)[0]
                 frames.append(idx)
                 inputs.append(self._with_side(element_probs[b, idx],
-                                              element_probs[b, idx],
                                               sample.get('hands')))
             sizes = [len(f) for f in frames]
             if sum(sizes):

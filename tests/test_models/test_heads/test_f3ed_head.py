@@ -95,3 +95,14 @@ def test_context_module_ignores_padding():
     batch = torch.cat([padded, torch.rand(1, 5, 3)])
     assert torch.allclose(module(batch, [2, 5])[0, :2], alone[0], atol=1e-6)
     assert module(torch.zeros(1, 4, 3), [0]).shape == (1, 4, 3)
+
+
+def test_side_information_is_the_hitters_handedness():
+    head = build(context=dict(type='EventContextModule', hidden_channels=4),
+                 side_element=0)
+    vectors = torch.tensor([[0.8, 0.1, 0.3], [0.2, 0.9, 0.4]])
+    # Far left-handed (hands[0] = 1), near right-handed: the first event's
+    # hitter is near (p(near) 0.8), the second far.
+    out = head._with_side(vectors, torch.tensor([1, 0]))
+    assert out[:, 0].tolist() == [0.0, 1.0]
+    assert torch.equal(out[:, 1:], vectors)
