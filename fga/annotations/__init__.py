@@ -9,13 +9,13 @@ from .activitynet import (load_activitynet_results, load_localization_database,
                           video_ground_truth, write_activitynet_results)
 from .event_json import (ground_truth_sequence, load_event_annotations,
                          validate_event_records)
-from .features import (check_feature_array, check_feature_coverage,
-                       feature_length, grid_geometry, grid_to_seconds,
-                       load_feature_array, seconds_to_grid)
 from .f3set import (ElementGroups, EventVocabulary, binned_frame_targets,
                     decode_elements, encode_label, load_element_groups,
                     load_elements, load_event_vocabulary,
                     load_f3set_annotations, parse_element_groups, side_hands)
+from .features import (check_feature_array, check_feature_coverage,
+                       feature_length, grid_geometry, grid_to_seconds,
+                       load_feature_array, seconds_to_grid)
 from .file_io import AnnotationError, load_json, open_text, read_lines
 from .frame_lists import parse_frame_list_line, read_frame_list
 from .haan import (class_balance_weights, clip_to_videos, haan_to_activitynet,
