@@ -10,7 +10,8 @@ video extract its features first with the config's ``feature_extractor``.
 Prints a summary and, last, the result as one JSON line; the fields are
 those of ``tools/test.py --dump`` (see ``fga.apis.inference``):
 sequences ``labels``/``scores`` (spotting also ``events``), detections
-``segments`` in seconds, recognition ``label``/``top5``.
+``segments`` in seconds, recognition ``label``/``top5``, F3ED ``events``
+with frame, label, elements and score.
 """
 import argparse
 import json
@@ -23,6 +24,14 @@ def _picture(result: dict, classes, out_png: str) -> None:
     import numpy as np
 
     from fga import visualization as vis
+    if result.get('task') == 'f3ed':
+        vis.plot_f3ed_timelines(
+            [dict(video=result['video'], num_frames=result['num_frames'],
+                  gt_events=[],
+                  pred_events=[(e['frame'], '_'.join(e['elements']),
+                                e['score']) for e in result['events']])],
+            out_png)
+        return
     index = {n: i for i, n in enumerate(classes)}
     if 'segments' in result:
         video = dict(video=result['video'], gt_segments=np.zeros((0, 2)),
@@ -72,9 +81,10 @@ def main(argv=None):
     model = init_model(args.config, args.checkpoint, args.device)
     task = model_task(model)
     head = getattr(model, 'head', None) or getattr(model, 'cls_head')
-    classes = class_names(model.cfg, head.num_classes, args.classes)
+    classes = None if task == 'f3ed' else class_names(
+        model.cfg, head.num_classes, args.classes)
     kwargs = {}
-    if task in ('sequence', 'spotting'):
+    if task in ('sequence', 'spotting', 'f3ed'):
         kwargs['batch_size'] = args.batch_size
     elif task in ('localization', 'weak_localization'):
         kwargs.update(fps=args.fps, keep_cas=bool(args.out_png))
@@ -90,7 +100,12 @@ def main(argv=None):
     for picture_only in ('cas', 'sec2clip', 'frames', 'class_scores',
                          'clusters'):
         result.pop(picture_only, None)
-    if 'labels' in result:
+    if result['task'] == 'f3ed':
+        print(f'{result["video"]}: {len(result["events"])} events')
+        for event in result['events'][:args.top]:
+            print(f'{event["frame"]:7d}  {event["label"]:40s} '
+                  f'{event["score"]:.3f}')
+    elif 'labels' in result:
         print(f'{result["video"]}: {len(result["labels"])} events')
         for k, (label, row) in enumerate(
                 list(zip(result['labels'], result['scores']))[:args.top], 1):

@@ -9,6 +9,10 @@ from .activitynet import (load_activitynet_results, load_localization_database,
                           video_ground_truth, write_activitynet_results)
 from .event_json import (ground_truth_sequence, load_event_annotations,
                          validate_event_records)
+from .f3set import (ElementGroups, EventVocabulary, binned_frame_targets,
+                    decode_elements, encode_label, load_element_groups,
+                    load_elements, load_event_vocabulary,
+                    load_f3set_annotations, parse_element_groups, side_hands)
 from .features import (check_feature_array, check_feature_coverage,
                        feature_length, grid_geometry, grid_to_seconds,
                        load_feature_array, seconds_to_grid)
@@ -29,7 +33,11 @@ from .vocabulary import (END_TOKEN, NUM_SPECIAL_TOKENS, PAD_TOKEN,
                          load_classes)
 
 __all__ = [
-    'AnnotationError', 'check_feature_array', 'check_feature_coverage',
+    'ElementGroups', 'EventVocabulary', 'binned_frame_targets',
+    'decode_elements', 'encode_label', 'load_element_groups', 'load_elements',
+    'load_event_vocabulary', 'load_f3set_annotations', 'parse_element_groups',
+    'side_hands', 'AnnotationError', 'check_feature_array',
+    'check_feature_coverage',
     'class_balance_weights', 'clip_to_videos', 'feature_length',
     'load_class_list', 'parse_frame_list_line', 'read_frame_list',
     'END_TOKEN', 'FINETENNIS_NEIGHBOUR_DIRECTIONS',

@@ -11,6 +11,10 @@ The result is one JSON-ready dict per video, with the field names of
   ``scores`` (one probability row over the classes per label) — a
   ``--dump`` record; spotting models add ``events``: ``[{frame, time,
   label, score}]`` (``time`` in seconds when the frame rate is known);
+* F3ED: ``events``: ``[{frame, time, label, elements, score}]`` in time
+  order (``elements``: the event's element names, ``label`` their event's
+  name; ``time`` in seconds when the frame rate is known) — a ``--dump``
+  record;
 * localizers (ActionFormer, HAAN): ``segments``: ``[{segment: [start_s,
   end_s], label, score}]``, sorted by score — a ``--dump`` results entry;
 * recognizers: ``label`` (top-1), ``score`` and ``top5``: ``[{label,
@@ -31,11 +35,11 @@ import torch
 
 __all__ = [
     'TASKS', 'init_model', 'model_task', 'class_names', 'video_length',
-    'inference', 'inference_sequence', 'inference_localization',
-    'inference_recognition'
+    'inference', 'inference_sequence', 'inference_f3ed',
+    'inference_localization', 'inference_recognition'
 ]
 
-TASKS = ('sequence', 'spotting', 'localization', 'weak_localization',
+TASKS = ('sequence', 'spotting', 'f3ed', 'localization', 'weak_localization',
          'recognition')
 VIDEO_EXTS = ('.mp4', '.mkv', '.avi', '.mov', '.webm')
 _DECODERS = ('PaddedRawFrameDecode', 'PaddedDecordDecode')
@@ -80,6 +84,8 @@ def model_task(model: torch.nn.Module) -> str:
         return 'localization'
     if name == 'HAAN':
         return 'weak_localization'
+    if name == 'F3ED' or head == 'F3EDHead':
+        return 'f3ed'
     if hasattr(model, 'head') and hasattr(model, 'neck') and name in (
             'F3AST', 'FramewiseRecognizer'):
         return 'spotting' if head == 'FramewiseSpottingHead' else 'sequence'
@@ -207,6 +213,87 @@ def inference_sequence(model: torch.nn.Module,
         result['fps'] = fps
     if result['task'] == 'spotting':
         result['events'] = sorted(events, key=lambda e: e['frame'])
+    return result
+
+
+def f3set_files(data_cfg):
+    """(element groups, event vocabulary) of an ``F3SetDataset`` config."""
+    from fga.annotations import (load_element_groups, load_elements,
+                                 load_event_vocabulary)
+
+    def path(key: str, default: str) -> str:
+        name = data_cfg.get(key, default)
+        root = data_cfg.get('data_root')
+        return osp.join(root, name) if root and not osp.isabs(name) else name
+
+    elements = load_elements(path('elements_file', 'elements.txt'))
+    groups = load_element_groups(
+        path('groups_file', 'element_groups.json'), elements)
+    return groups, load_event_vocabulary(
+        path('events_file', 'events.txt'), groups)
+
+
+@torch.no_grad()
+def inference_f3ed(model: torch.nn.Module,
+                   video: str,
+                   batch_size: int = 4) -> dict:
+    """The timestamped events of one video file or frame folder: the
+    config's evaluation clips, their probabilities placed on the video's
+    sampled grid and decoded as ``F3EDMetric`` decodes them (the element
+    groups and events come from the config's dataset files)."""
+    from mmengine.dataset import pseudo_collate
+
+    from fga.annotations import decode_elements
+    from fga.datasets.event_sequence_dataset import evaluation_clip_starts
+    from fga.evaluation.metrics.f3ed_metric import average_clip_scores
+    from fga.models.utils import decode_f3ed_events
+    data_cfg = model.cfg.test_dataloader.dataset
+    groups, vocabulary = f3set_files(data_cfg)
+    is_folder = osp.isdir(video)
+    num_frames = video_length(video)
+    decoder = [dict(type='PaddedRawFrameDecode' if is_folder else
+                    'PaddedDecordDecode')]
+    pipeline = _pipeline(data_cfg.pipeline,
+                         {name: decoder for name in _DECODERS})
+    stride = data_cfg.stride
+    base = dict(video=_name(video), num_frames=num_frames, events=[],
+                event_elements=np.zeros((0, groups.num_elements), np.uint8),
+                hands=np.zeros(2, np.int64), num_clips=1,
+                clip_len=data_cfg.clip_len, stride=stride,
+                pad_len=data_cfg.pad_len, modality='RGB', start_index=0)
+    base['frame_dir' if is_folder else 'filename'] = video
+    starts = evaluation_clip_starts(num_frames, data_cfg.clip_len, stride,
+                                    data_cfg.pad_len)
+    clips = []
+    for i in range(0, len(starts), batch_size):
+        batch = pseudo_collate([
+            pipeline(dict(base, clip_start=s))
+            for s in starts[i:i + batch_size]
+        ])
+        for sample in model.test_step(batch):
+            clips.append(
+                dict(clip_start_index=int(sample.clip_start_index),
+                     event_probs=sample.pred_event_probs.numpy(),
+                     element_probs=sample.pred_element_probs.numpy()))
+    event_probs, element_probs = average_clip_scores(clips,
+                                                     num_frames // stride)
+    flags, elements = decode_f3ed_events(
+        event_probs, element_probs, [(m, u) for _, m, u in groups.groups],
+        groups.flags, getattr(model.head, 'nms_window', 5))
+    fps = _video_fps(video)
+    events = []
+    for b in np.flatnonzero(flags):
+        event = dict(frame=int(b) * stride,
+                     label=vocabulary.label_of(elements[b], groups),
+                     elements=decode_elements(elements[b], groups),
+                     score=round(float(event_probs[b, 1]), 4))
+        if fps is not None:
+            event['time'] = round(int(b) * stride / fps, 3)
+        events.append(event)
+    result = dict(video=_name(video), task='f3ed', num_frames=num_frames,
+                  stride=stride, events=events)
+    if fps is not None:
+        result['fps'] = fps
     return result
 
 
@@ -356,6 +443,8 @@ def inference(model: torch.nn.Module,
     task = model_task(model)
     if not osp.exists(source):
         raise FileNotFoundError(f'{source} does not exist')
+    if task == 'f3ed':
+        return inference_f3ed(model, source, **kwargs)
     if classes is None:
         head = getattr(model, 'head', None) or getattr(model, 'cls_head')
         classes = class_names(model.cfg, head.num_classes)

@@ -121,3 +121,29 @@ def test_hits_are_visible(tmp_path):
             assert (right > left) == facing_right, (r['video'], e)
             checked += 1
     assert checked > 10
+
+
+def test_f3set_view_decomposes_every_label(synthrally_small):
+    from fga.annotations import (decode_elements, encode_label,
+                                 load_element_groups, load_elements,
+                                 load_event_vocabulary, load_f3set_annotations)
+    from fga.models.utils import resolve_elements
+    elements = load_elements(osp.join(synthrally_small, 'elements.txt'))
+    groups = load_element_groups(
+        osp.join(synthrally_small, 'element_groups.json'), elements)
+    vocabulary = load_event_vocabulary(
+        osp.join(synthrally_small, 'events.txt'), groups)
+    assert list(vocabulary.names) == synthrally_classes()
+    assert decode_elements(encode_label('far_-_serve_-_last', groups),
+                           groups) == ['far', 'serve', 'last']
+    assert decode_elements(encode_label('near_bh_return_DL_in', groups),
+                           groups) == ['near', 'return', 'bh', 'DL', 'in']
+    # Group decoding of each class's own vector gives it back: the groups
+    # and their conditions describe the vocabulary exactly.
+    spec = [(m, u) for _, m, u in groups.groups]
+    assert (resolve_elements(vocabulary.elements * 0.8 + 0.1, spec,
+                             groups.flags) == vocabulary.elements).all()
+    records = load_f3set_annotations(
+        osp.join(synthrally_small, 'val.json'), groups, vocabulary)
+    assert all(e['class_index'] == synthrally_classes().index(e['label'])
+               for r in records for e in r['events'])

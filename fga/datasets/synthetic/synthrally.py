@@ -30,7 +30,10 @@ import numpy as np
 from fga.utils.atomic_files import (begin_generated_directory,
                                     finish_generated_directory)
 
-__all__ = ['synthrally_classes', 'generate_synthrally', 'SYNTHRALLY_DEFAULTS']
+__all__ = [
+    'synthrally_classes', 'synthrally_elements', 'synthrally_element_groups',
+    'generate_synthrally', 'SYNTHRALLY_DEFAULTS'
+]
 
 SYNTHRALLY_DEFAULTS = dict(
     videos=300, height=64, width=96, fps=25, max_shots=8,
@@ -55,6 +58,32 @@ def synthrally_classes() -> List[str]:
                     f'{side}_{hand}_{shot}_{d}_in' for d in ('CC', 'DL', 'DM')
                 ]
     return names
+
+
+def synthrally_elements() -> List[str]:
+    """The 15 elements its labels compose (``elements.txt`` order)."""
+    return ['near', 'far', 'serve', 'return', 'stroke', 'fh', 'bh', 'T', 'B',
+            'W', 'CC', 'DL', 'DM', 'in', 'last']
+
+
+def synthrally_element_groups() -> dict:
+    """The element groups (``element_groups.json``, see
+    :mod:`fga.annotations.f3set`): no hand on serves, no direction on a
+    rally's last shot."""
+    return dict(
+        separator='_',
+        ignore=['-'],
+        groups=[
+            dict(name='side', elements=['near', 'far']),
+            dict(name='shot', elements=['serve', 'return', 'stroke']),
+            dict(name='outcome', elements=['in', 'last']),
+            dict(name='hand', elements=['fh', 'bh'], unless=['serve']),
+            dict(name='direction',
+                 elements=['T', 'B', 'W', 'CC', 'DL', 'DM'],
+                 unless=['last']),
+        ],
+        flags=[],
+        side_element='near')
 
 
 class _Rally:
@@ -248,7 +277,9 @@ def generate_synthrally(out_dir: str,
                         splits: Optional[Sequence[Tuple[str, float]]] = None,
                         overwrite: bool = False) -> Dict[str, int]:
     """Write ``classes.txt``, ``{train,val,test}.json`` and
-    ``frames/<video>/%06d.jpg`` under ``out_dir``.
+    ``frames/<video>/%06d.jpg`` under ``out_dir``, with the F3Set view of
+    the same labels: ``elements.txt``, ``events.txt`` and
+    ``element_groups.json`` (F3ED trains on them).
 
     The data are written to a temporary sibling folder that replaces
     ``out_dir`` only when complete, so an interrupted run leaves nothing
@@ -262,6 +293,12 @@ def generate_synthrally(out_dir: str,
     rng = np.random.default_rng(seed)
     with open(osp.join(out_dir, 'classes.txt'), 'w') as f:
         f.write('\n'.join(['start', 'end'] + synthrally_classes()) + '\n')
+    with open(osp.join(out_dir, 'elements.txt'), 'w') as f:
+        f.write('\n'.join(synthrally_elements()) + '\n')
+    with open(osp.join(out_dir, 'events.txt'), 'w') as f:
+        f.write('\n'.join(synthrally_classes()) + '\n')
+    with open(osp.join(out_dir, 'element_groups.json'), 'w') as f:
+        json.dump(synthrally_element_groups(), f, indent=1)
     counts = {}
     index = 0
     bounds = np.cumsum([share for _, share in splits])

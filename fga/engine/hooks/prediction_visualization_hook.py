@@ -24,6 +24,9 @@ class PredictionVisualizationHook(Hook):
     During testing it collects the predictions and, at the end, draws
     (main process, all ranks gathered):
 
+    * F3ED: ``f3ed_events.png``, true and predicted events (decoded as
+      ``F3EDMetric`` decodes them) on each video's frame axis, named by
+      their elements (:func:`~fga.visualization.plot_f3ed_timelines`);
     * sequence models (F3AST, spotting): ``timelines.png``, true and
       predicted sequences along their edit-distance alignment, event frames
       where known (:func:`~fga.visualization.plot_sequence_timelines`);
@@ -63,6 +66,7 @@ class PredictionVisualizationHook(Hook):
 
     def _reset(self) -> None:
         self._clips: Dict[str, list] = defaultdict(list)
+        self._f3ed: Dict[str, dict] = {}
         self._truth: Dict[str, dict] = {}
         self._detections: List[dict] = []
         self._recognition: List[tuple] = []
@@ -76,7 +80,9 @@ class PredictionVisualizationHook(Hook):
         if not self.enable:
             return
         for i, sample in enumerate(outputs):
-            if 'gt_sequence' in sample:
+            if 'pred_event_probs' in sample:
+                self._add_f3ed(sample)
+            elif 'gt_sequence' in sample:
                 self._add_sequence(sample)
             elif 'pred_instances' in sample:
                 self._add_detection(sample)
@@ -102,6 +108,19 @@ class PredictionVisualizationHook(Hook):
                 gt_frame_labels=to_numpy(sample.gt_event_labels)
                 if 'gt_event_labels' in sample else None,
                 num_frames=meta.get('num_frames'))
+
+    def _add_f3ed(self, sample) -> None:
+        meta = sample.metainfo
+        video = self._f3ed.setdefault(
+            meta['video'],
+            dict(clips=[], num_frames=int(meta['num_frames']),
+                 stride=int(meta['stride']),
+                 gt_frames=to_numpy(sample.gt_event_frames),
+                 gt_labels=to_numpy(sample.gt_event_labels)))
+        video['clips'].append(
+            dict(clip_start_index=int(meta['clip_start_index']),
+                 event_probs=to_numpy(sample.pred_event_probs),
+                 element_probs=to_numpy(sample.pred_element_probs)))
 
     def _add_detection(self, sample) -> None:
         meta = sample.metainfo
@@ -151,11 +170,17 @@ class PredictionVisualizationHook(Hook):
             return
         gathered = all_gather_object(
             (dict(self._clips), self._truth, self._detections,
-             [entry[2] for entry in self._recognition]))
+             [entry[2] for entry in self._recognition], self._f3ed))
         if not is_main_process():
             return
         clips, truth, detections, recognition = defaultdict(list), {}, [], []
-        for rank_clips, rank_truth, rank_detections, rank_rec in gathered:
+        f3ed = defaultdict(lambda: dict(clips=[]))
+        for rank_clips, rank_truth, rank_detections, rank_rec, rank_f3ed \
+                in gathered:
+            for video, item in rank_f3ed.items():
+                f3ed[video].update({k: v for k, v in item.items()
+                                    if k != 'clips'})
+                f3ed[video]['clips'] += item['clips']
             for video, items in rank_clips.items():
                 clips[video] += items
             truth.update(rank_truth)
@@ -164,6 +189,8 @@ class PredictionVisualizationHook(Hook):
         out_dir = self.out_dir or osp.join(runner.work_dir, 'vis')
         classes = runner.test_dataloader.dataset.metainfo.get('classes')
         written = []
+        if f3ed:
+            written.append(self._draw_f3ed(runner, f3ed, out_dir))
         if clips:
             written.append(self._draw_sequences(clips, truth, classes,
                                                 out_dir))
@@ -197,6 +224,46 @@ class PredictionVisualizationHook(Hook):
         chosen = select_videos(videos, self.max_videos, self.order)
         return plot_sequence_timelines(chosen, classes,
                                        osp.join(out_dir, 'timelines.png'))
+
+    def _draw_f3ed(self, runner, videos, out_dir) -> str:
+        from fga.annotations import decode_elements, parse_element_groups
+        from fga.evaluation.metrics.f3ed_metric import average_clip_scores
+        from fga.models.utils import decode_f3ed_events
+        from fga.visualization import plot_f3ed_timelines
+        meta = runner.test_dataloader.dataset.metainfo
+        groups = parse_element_groups(meta['element_groups'],
+                                      meta['elements'],
+                                      'dataset metainfo element_groups')
+        table = np.asarray(meta['event_elements'])
+        model = runner.model.module if is_model_wrapper(
+            runner.model) else runner.model
+        window = getattr(model.head, 'nms_window', 5)
+
+        def name(vector) -> str:
+            return groups.separator.join(decode_elements(vector, groups))
+
+        drawn = []
+        for video in sorted(videos):
+            item = videos[video]
+            stride = item['stride']
+            event_probs, element_probs = average_clip_scores(
+                item['clips'], item['num_frames'] // stride)
+            flags, elements = decode_f3ed_events(
+                event_probs, element_probs,
+                [(m, u) for _, m, u in groups.groups], groups.flags, window)
+            gt = [(int(f), name(table[int(c)]))
+                  for f, c in zip(item['gt_frames'], item['gt_labels'])]
+            pred = [(int(b) * stride, name(elements[b]),
+                     float(event_probs[b, 1])) for b in np.flatnonzero(flags)]
+            found = sum(1 for f, label, _ in pred if any(
+                g == label and abs(gf - f) <= stride for gf, g in gt))
+            drawn.append(dict(video=video, num_frames=item['num_frames'],
+                              gt_events=gt, pred_events=pred,
+                              found=found / max(len(gt), 1)))
+        if self.order == 'worst':
+            drawn = sorted(drawn, key=lambda v: v['found'])
+        return plot_f3ed_timelines(drawn[:self.max_videos],
+                                   osp.join(out_dir, 'f3ed_events.png'))
 
     def _draw_detections(self, detections, classes, out_dir) -> str:
         from fga.visualization import (match_detections,

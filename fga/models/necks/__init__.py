@@ -1,5 +1,9 @@
+from .bigru_temporal_neck import BiGRUTemporalNeck
 from .fpn_identity import FPNIdentity
 from .framewise_neck import FramewiseNeck
 from .slowfast_framewise_neck import SlowFastFramewiseNeck
 
-__all__ = ['FPNIdentity', 'FramewiseNeck', 'SlowFastFramewiseNeck']
+__all__ = [
+    'BiGRUTemporalNeck', 'FPNIdentity', 'FramewiseNeck',
+    'SlowFastFramewiseNeck'
+]

@@ -2,6 +2,8 @@
 clustering, weight inflation and masks. Building blocks
 (``nn.Module``) live in :mod:`fga.models.common`."""
 from .event_targets import IGNORE_INDEX, frame_event_targets
+from .f3ed_decoding import (decode_f3ed_events, detect_events,
+                            resolve_elements, temporal_nms)
 from .frame_clustering import (cluster_means, consecutive_hamming,
                                cumulative_clusters, slope_clusters)
 from .inflation import inflate_2d_state_dict
@@ -21,7 +23,9 @@ __all__ = [
     'above_mean_pooling', 'assign_points', 'batched_nms_1d', 'beam_decode',
     'best_first_decode', 'cas_proposals', 'cluster_means',
     'coarse_level_representations', 'consecutive_hamming',
-    'cumulative_clusters', 'decode_segments', 'downsample_mask',
+    'cumulative_clusters', 'decode_f3ed_events', 'decode_segments',
+    'detect_events',
+    'resolve_elements', 'temporal_nms', 'downsample_mask',
     'drop_random_steps', 'fine_level_representations', 'frame_event_targets',
     'greedy_decode', 'IGNORE_INDEX', 'inflate_2d_state_dict', 'length_score',
     'never_empty', 'nms_1d', 'pad_sequences', 'pyramid_points',

@@ -1,0 +1,11 @@
+# F3ED (LCL + MLC) on F3Set-Tennis with TSM-ResNet50 + BiGRU.
+# The backbone starts from MMAction2's Kinetics-400 TSM-R50.
+_base_ = [
+    '../_base_/models/f3ed_tsm_r50.py',
+    '../_base_/datasets/f3set/f3set_tennis.py',
+    '../_base_/schedules/f3ed_adamw_50e.py',
+    '../_base_/f3ed_runtime.py',
+]
+
+model = dict(head=dict(num_elements=29))
+load_from = {{_base_.k400_tsm}}
