@@ -1,5 +1,7 @@
 from .fpn_identity import FPNIdentity
 from .framewise_neck import FramewiseNeck
 from .slowfast_framewise_neck import SlowFastFramewiseNeck
+from .temporal_conv_neck import TemporalConvNeck
 
-__all__ = ['FPNIdentity', 'FramewiseNeck', 'SlowFastFramewiseNeck']
+__all__ = ['FPNIdentity', 'FramewiseNeck', 'SlowFastFramewiseNeck',
+           'TemporalConvNeck']
