@@ -11,7 +11,7 @@ model = dict(
     head=dict(
         num_classes=40, clip_len=64, frame_loss_weight=1.0,
         frame_loss_dilation=1))
-optim_wrapper = dict(optimizer=dict(lr=2e-3))
+optim_wrapper = dict(optimizer=dict(lr=1e-3))
 max_epochs = 8
 train_dataloader = dict(batch_size=8, dataset=dict(num_train_clips=800))
 train_cfg = dict(max_epochs=max_epochs, val_interval=max_epochs)

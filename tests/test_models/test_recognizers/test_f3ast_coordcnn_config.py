@@ -32,6 +32,7 @@ def test_config_builds_and_trains_one_step():
     model = MODELS.build(cfg.model)
     assert isinstance(model.backbone, CoordCNN)
     assert isinstance(model.neck, TemporalConvNeck)
+    assert model.neck.spatial == 'soft_argmax'
     frames = torch.randint(0, 255, (1, 3, 64, 64, 96), dtype=torch.uint8)
     data = dict(inputs=[frames, frames],
                 data_samples=[_sample([3, 17], [5.0, 20.0]),
