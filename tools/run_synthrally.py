@@ -19,7 +19,7 @@ import time
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 DEFAULT_CONFIG = ('configs/f3ast/'
-                  'f3ast_r3d18-quarter_1xb4-64x2-12e_synthrally-rgb.py')
+                  'f3ast_coordcnn_1xb8-64x2-8e_synthrally-rgb.py')
 
 
 def run(args):
