@@ -8,6 +8,7 @@ import pytest
 
 from fga.annotations import load_classes, load_event_annotations
 from fga.datasets.synthetic import generate_synthrally, synthrally_classes
+from fga.datasets.synthetic.synthrally import split_sizes
 
 
 def test_format_and_labels(synthrally_small):
@@ -44,6 +45,37 @@ def test_deterministic(tmp_path):
     generate_synthrally(str(tmp_path / 'c'), seed=6, videos=5)
     assert (tmp_path / 'c' / 'train.json').read_text() != \
         (a / 'train.json').read_text()
+
+
+def test_parallel_rendering_and_held_out_sizes(tmp_path):
+    """Two rendering processes write exactly what one writes; held_out
+    fixes val and test sizes, the rest train."""
+    a, b = tmp_path / 'a', tmp_path / 'b'
+    assert generate_synthrally(str(a), seed=3, videos=9, held_out=2) == \
+        dict(train=5, val=2, test=2)
+    generate_synthrally(str(b), seed=3, videos=9, held_out=2, workers=2)
+    for split in ('train', 'val', 'test'):
+        assert (a / f'{split}.json').read_text() == \
+            (b / f'{split}.json').read_text()
+    frames = sorted(p.relative_to(a) for p in (a / 'frames').rglob('*.jpg'))
+    assert frames == sorted(
+        p.relative_to(b) for p in (b / 'frames').rglob('*.jpg'))
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in frames)
+    # Same seed, same videos in the same order, whatever the split sizes.
+    shares = tmp_path / 'shares'
+    generate_synthrally(str(shares), seed=3, videos=9)
+    first = json.loads((shares / 'train.json').read_text())[0]
+    assert first == json.loads((a / 'train.json').read_text())[0]
+
+
+def test_split_sizes():
+    shares = (('train', 0.6), ('val', 0.2), ('test', 0.2))
+    assert split_sizes(300, shares) == [180, 60, 60]
+    assert split_sizes(1500, shares, held_out=60) == [1380, 60, 60]
+    with pytest.raises(ValueError, match='leave -1 of 5 for train'):
+        split_sizes(5, shares, held_out=3)
+    with pytest.raises(ValueError, match='workers must be >= 1'):
+        generate_synthrally('unused', videos=2, workers=0)
 
 
 def test_existing_output_is_kept_unless_overwrite(tmp_path):

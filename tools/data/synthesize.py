@@ -1,7 +1,7 @@
 """Generate fga's embedded synthetic datasets.
 
     python tools/data/synthesize.py synthrally --out data/synthrally \
-        [--seed S] [--videos N]
+        [--seed S] [--videos N] [--held-out N] [--workers N]
     python tools/data/synthesize.py synthfeat --out data/synthfeat \
         [--seed S] [--videos N]
     python tools/data/synthesize.py synthweak --out data/synthweak \
@@ -28,6 +28,9 @@ DATASETS = {
                                   'train/val/test)'),
                        'max_shots': (SYNTHRALLY_DEFAULTS['max_shots'],
                                      'longest rally'),
+                       'held_out': (None, 'videos in each of val and test, '
+                                    'the rest train (default: the shares)'),
+                       'workers': (1, 'processes rendering in parallel'),
                    }),
     'synthfeat': ('SynthFeat',
                   'THUMOS-like features for temporal action localization',

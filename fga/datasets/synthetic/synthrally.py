@@ -20,6 +20,7 @@ follows from its position in the sequence alone. Generation is deterministic
 given the seed.
 """
 import json
+import multiprocessing
 import os
 import os.path as osp
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -32,7 +33,7 @@ from fga.utils.atomic_files import (begin_generated_directory,
 
 __all__ = [
     'synthrally_classes', 'synthrally_elements', 'synthrally_element_groups',
-    'generate_synthrally', 'SYNTHRALLY_DEFAULTS'
+    'generate_synthrally', 'split_sizes', 'SYNTHRALLY_DEFAULTS'
 ]
 
 SYNTHRALLY_DEFAULTS = dict(
@@ -267,6 +268,37 @@ def _write_frames(frames: Sequence[np.ndarray], folder: str) -> None:
             [cv2.IMWRITE_JPEG_QUALITY, 90])
 
 
+def _render_video(job: Tuple[int, str, str, int, int, int, int]) -> dict:
+    """Plan, render and write one rally; returns its annotation record."""
+    seed, video, frames_dir, height, width, max_shots, fps = job
+    video_rng = np.random.default_rng(seed)
+    rally = _Rally(video_rng, max_shots)
+    shots, num_frames = rally.plan()
+    tracks = _tracks(shots, num_frames, rally.lead_in, video_rng)
+    frames = _render(tracks, num_frames, height, width, video_rng)
+    _write_frames(frames, osp.join(frames_dir, video))
+    return dict(video=video, num_frames=num_frames, fps=fps, width=width,
+                height=height, num_events=len(shots),
+                events=[dict(frame=s['frame'], label=s['label'])
+                        for s in shots])
+
+
+def split_sizes(videos: int, splits: Sequence[Tuple[str, float]],
+                held_out: Optional[int] = None) -> List[int]:
+    """Videos per split: ``splits``' shares of ``videos``, or, with
+    ``held_out``, that many in every split but the first, which gets the
+    rest."""
+    if held_out is None:
+        bounds = np.cumsum([share for _, share in splits])
+        return np.diff(np.round(np.concatenate([[0], bounds]) *
+                                videos)).astype(int).tolist()
+    rest = videos - held_out * (len(splits) - 1)
+    if held_out < 0 or rest < 0:
+        raise ValueError(f'{held_out} held-out videos per split leave '
+                         f'{rest} of {videos} for {splits[0][0]}')
+    return [rest] + [held_out] * (len(splits) - 1)
+
+
 def generate_synthrally(out_dir: str,
                         seed: int = 0,
                         videos: int = SYNTHRALLY_DEFAULTS['videos'],
@@ -275,6 +307,8 @@ def generate_synthrally(out_dir: str,
                         max_shots: int = SYNTHRALLY_DEFAULTS['max_shots'],
                         fps: int = SYNTHRALLY_DEFAULTS['fps'],
                         splits: Optional[Sequence[Tuple[str, float]]] = None,
+                        held_out: Optional[int] = None,
+                        workers: int = 1,
                         overwrite: bool = False) -> Dict[str, int]:
     """Write ``classes.txt``, ``{train,val,test}.json`` and
     ``frames/<video>/%06d.jpg`` under ``out_dir``, with the F3Set view of
@@ -283,13 +317,22 @@ def generate_synthrally(out_dir: str,
 
     The data are written to a temporary sibling folder that replaces
     ``out_dir`` only when complete, so an interrupted run leaves nothing
-    half-written behind.
+    half-written behind. Every video has its own seed drawn from ``seed``
+    in order, so the output does not depend on ``workers`` (processes
+    rendering in parallel).
+
+    Args:
+        held_out: videos in each of val and test (the rest train); by
+            default the splits' shares (60/20/20).
 
     Returns:
         Number of videos per split.
     """
-    final_dir, out_dir = begin_generated_directory(out_dir, overwrite)
     splits = splits or SYNTHRALLY_DEFAULTS['splits']
+    sizes = split_sizes(videos, splits, held_out)
+    if workers < 1:
+        raise ValueError(f'workers must be >= 1, got {workers}')
+    final_dir, out_dir = begin_generated_directory(out_dir, overwrite)
     rng = np.random.default_rng(seed)
     with open(osp.join(out_dir, 'classes.txt'), 'w') as f:
         f.write('\n'.join(['start', 'end'] + synthrally_classes()) + '\n')
@@ -299,30 +342,21 @@ def generate_synthrally(out_dir: str,
         f.write('\n'.join(synthrally_classes()) + '\n')
     with open(osp.join(out_dir, 'element_groups.json'), 'w') as f:
         json.dump(synthrally_element_groups(), f, indent=1)
+    frames_dir = osp.join(out_dir, 'frames')
+    jobs = [(int(rng.integers(1 << 63)), f'rally_{index:05d}', frames_dir,
+             height, width, max_shots, fps) for index in range(sum(sizes))]
+    if workers == 1:
+        records = [_render_video(job) for job in jobs]
+    else:
+        # fork: the workers need nothing but this module, already loaded.
+        with multiprocessing.get_context('fork').Pool(workers) as pool:
+            records = pool.map(_render_video, jobs, chunksize=8)
     counts = {}
-    index = 0
-    bounds = np.cumsum([share for _, share in splits])
-    sizes = np.diff(np.round(np.concatenate([[0], bounds]) * videos)).astype(
-        int)
+    begin = 0
     for (split, _), size in zip(splits, sizes):
-        records = []
-        for _ in range(size):
-            video_rng = np.random.default_rng(rng.integers(1 << 63))
-            rally = _Rally(video_rng, max_shots)
-            shots, num_frames = rally.plan()
-            tracks = _tracks(shots, num_frames, rally.lead_in, video_rng)
-            frames = _render(tracks, num_frames, height, width, video_rng)
-            video = f'rally_{index:05d}'
-            index += 1
-            _write_frames(frames, osp.join(out_dir, 'frames', video))
-            records.append(
-                dict(video=video, num_frames=num_frames, fps=fps,
-                     width=width, height=height,
-                     num_events=len(shots),
-                     events=[dict(frame=s['frame'], label=s['label'])
-                             for s in shots]))
         with open(osp.join(out_dir, f'{split}.json'), 'w') as f:
-            json.dump(records, f, indent=1)
-        counts[split] = len(records)
+            json.dump(records[begin:begin + size], f, indent=1)
+        counts[split] = size
+        begin += size
     finish_generated_directory(out_dir, final_dir)
     return counts

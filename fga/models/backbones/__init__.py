@@ -1,4 +1,5 @@
 from .conv_transformer import ConvTransformerBackbone
+from .coord_cnn import CoordCNN
 from .full_video_resnet_tsm import FullVideoResNetTSM
 from .i3d_inception import I3DInception
 from .inception_v1 import InceptionV1
@@ -7,6 +8,6 @@ from .resnet_tam import ResNetTAM
 from .s3d import S3D
 
 __all__ = [
-    'ConvTransformerBackbone', 'FullVideoResNetTSM', 'I3DInception',
-    'InceptionV1', 'InceptionV1TAM', 'ResNetTAM', 'S3D'
+    'ConvTransformerBackbone', 'CoordCNN', 'FullVideoResNetTSM',
+    'I3DInception', 'InceptionV1', 'InceptionV1TAM', 'ResNetTAM', 'S3D'
 ]
