@@ -92,7 +92,7 @@ class EventSequenceDataset(ReproducibleItems, BaseActionDataset):
         if clip_len <= 0 or stride <= 0 or pad_len < 0:
             raise ValueError('clip_len and stride must be > 0, pad_len >= 0')
         self.classes_file = classes_file
-        self.class_names = load_classes(classes_file)
+        self.class_names = self._read_class_names(classes_file)
         self.class_to_index = {n: i for i, n in enumerate(self.class_names)}
         self.video_ext = video_ext
         self.clip_len = clip_len
@@ -111,8 +111,39 @@ class EventSequenceDataset(ReproducibleItems, BaseActionDataset):
             data_root=data_root,
             metainfo=dict(
                 classes=tuple(self.class_names),
-                tolerance_pairs=self.tolerance_pairs),
+                tolerance_pairs=self.tolerance_pairs,
+                **self._extra_metainfo()),
             **kwargs)
+
+    def _read_class_names(self, classes_file: str) -> List[str]:
+        """The vocabulary: an F3AST ``classes.txt`` (start/end first)."""
+        return load_classes(classes_file)
+
+    def _extra_metainfo(self) -> dict:
+        """What a subclass adds to ``metainfo``."""
+        return {}
+
+    def _load_records(self) -> List[dict]:
+        """Validated video records whose events carry ``frame`` and a
+        ``label`` of :attr:`class_names` (also in ``json_events``)."""
+        return load_event_annotations(self.ann_file, self.class_names)
+
+    def _video_info(self, record: dict) -> dict:
+        """The fields every window of ``record``'s video shares."""
+        info = dict(
+            video=record['video'],
+            num_frames=record['num_frames'],
+            events=[(e['frame'], self.class_to_index[e['label']])
+                    for e in record['events']],
+            stride=self.stride,
+            clip_len=self.clip_len,
+            pad_len=self.pad_len,
+            num_clips=1)
+        if self.video_ext:
+            info['filename'] = self._media_path(record['video'])
+        else:
+            info['frame_dir'] = self._media_path(record['video'])
+        return info
 
     def _tolerance_pairs(self, tolerance) -> List[Tuple[str, str]]:
         if tolerance is None:
@@ -137,23 +168,11 @@ class EventSequenceDataset(ReproducibleItems, BaseActionDataset):
         return osp.join(root, video)
 
     def load_data_list(self) -> List[dict]:
-        records = load_event_annotations(self.ann_file, self.class_names)
+        records = self._load_records()
         check_media_lengths(records, self._media_path, self.ann_file)
         infos = []
         for record in records:
-            info = dict(
-                video=record['video'],
-                num_frames=record['num_frames'],
-                events=[(e['frame'], self.class_to_index[e['label']])
-                        for e in record['events']],
-                stride=self.stride,
-                clip_len=self.clip_len,
-                pad_len=self.pad_len,
-                num_clips=1)
-            if self.video_ext:
-                info['filename'] = self._media_path(record['video'])
-            else:
-                info['frame_dir'] = self._media_path(record['video'])
+            info = self._video_info(record)
             if not self.test_mode:
                 infos.append(info)
                 continue

@@ -7,12 +7,9 @@ from typing import Callable, List, Optional, Union
 import numpy as np
 from mmaction.registry import DATASETS
 
-from fga.annotations import (ground_truth_sequence, load_element_groups,
-                             load_elements, load_event_vocabulary,
-                             load_f3set_annotations)
-from .event_sequence_dataset import (EPOCH_NUM_FRAMES, EventSequenceDataset,
-                                     check_media_lengths,
-                                     evaluation_clip_starts)
+from fga.annotations import (load_element_groups, load_elements,
+                             load_event_vocabulary, load_f3set_annotations)
+from .event_sequence_dataset import EventSequenceDataset
 
 
 @DATASETS.register_module()
@@ -59,87 +56,52 @@ class F3SetDataset(EventSequenceDataset):
                 return osp.join(data_root, path)
             return path
 
-        if clip_len <= 0 or stride <= 0 or pad_len < 0:
-            raise ValueError('clip_len and stride must be > 0, pad_len >= 0')
         self.element_names = load_elements(resolve(elements_file))
         self.element_groups = load_element_groups(
             resolve(groups_file), self.element_names)
         self.vocabulary = load_event_vocabulary(
             resolve(events_file), self.element_groups)
-        # EventSequenceDataset's attributes; its __init__ reads an F3AST
-        # classes.txt (start/end first), which F3Set does not have.
-        self.classes_file = resolve(events_file)
-        self.class_names = list(self.vocabulary.names)
-        self.class_to_index = {n: i for i, n in enumerate(self.class_names)}
-        self.video_ext = video_ext
-        self.clip_len = clip_len
-        self.stride = stride
-        self.pad_len = pad_len
-        self.num_train_clips = num_train_clips or max(
-            1, EPOCH_NUM_FRAMES // (clip_len * stride))
-        self.reference_compat = reference_compat
-        self.tolerance_pairs = []
-        self._cumulative_lengths = None
-        super(EventSequenceDataset, self).__init__(
+        super().__init__(
             ann_file,
+            classes_file=events_file,
             pipeline=pipeline,
             data_prefix=data_prefix,
+            video_ext=video_ext,
+            clip_len=clip_len,
+            stride=stride,
+            pad_len=pad_len,
+            num_train_clips=num_train_clips,
+            reference_compat=reference_compat,
             test_mode=test_mode,
             data_root=data_root,
-            metainfo=dict(
-                classes=tuple(self.class_names),
-                tolerance_pairs=[],
-                elements=tuple(self.element_names),
-                element_groups=self.element_groups.to_dict(),
-                event_elements=self.vocabulary.elements.tolist()),
             **kwargs)
 
-    def load_data_list(self) -> List[dict]:
+    def _read_class_names(self, classes_file: str) -> List[str]:
+        # The events (events.txt was read with the element groups).
+        return list(self.vocabulary.names)
+
+    def _extra_metainfo(self) -> dict:
+        return dict(elements=tuple(self.element_names),
+                    element_groups=self.element_groups.to_dict(),
+                    event_elements=self.vocabulary.elements.tolist())
+
+    def _load_records(self) -> List[dict]:
         records = load_f3set_annotations(self.ann_file, self.element_groups,
                                          self.vocabulary)
-        check_media_lengths(records, self._media_path, self.ann_file)
-        infos = []
-        for record in records:
-            events = record['events']
-            info = dict(
-                video=record['video'],
-                num_frames=record['num_frames'],
-                events=[(e['frame'], e['class_index']) for e in events],
-                event_elements=np.stack([e['elements'] for e in events])
-                if events else np.zeros((0, len(self.element_names)),
-                                        np.uint8),
-                hands=record['hands'],
-                stride=self.stride,
-                clip_len=self.clip_len,
-                pad_len=self.pad_len,
-                num_clips=1)
-            if self.video_ext:
-                info['filename'] = self._media_path(record['video'])
-            else:
-                info['frame_dir'] = self._media_path(record['video'])
-            if not self.test_mode:
-                infos.append(info)
-                continue
-            canonical = dict(
-                record,
-                events=[dict(e, label=self.class_names[e['class_index']])
-                        for e in events],
-                json_events=[
-                    dict(e, label=self.class_names[e['class_index']])
-                    for e in record['json_events']
-                ])
-            info['gt_sequence'] = ground_truth_sequence(
-                canonical, self.class_to_index, self.stride,
-                self.reference_compat)
-            info['gt_event_frames'] = np.array([e['frame'] for e in events],
-                                               dtype=np.int64)
-            info['gt_event_labels'] = np.array(
-                [e['class_index'] for e in events], dtype=np.int64)
-            for start in evaluation_clip_starts(record['num_frames'],
-                                                self.clip_len, self.stride,
-                                                self.pad_len):
-                infos.append(dict(info, clip_start=start))
-        if not self.test_mode:
-            self._cumulative_lengths = np.cumsum(
-                [r['num_frames'] for r in records])
-        return infos
+
+        def canonical(events):
+            return [dict(e, label=self.class_names[e['class_index']])
+                    for e in events]
+
+        return [dict(r, events=canonical(r['events']),
+                     json_events=canonical(r['json_events']))
+                for r in records]
+
+    def _video_info(self, record: dict) -> dict:
+        events = record['events']
+        info = super()._video_info(record)
+        info['event_elements'] = np.stack(
+            [e['elements'] for e in events]) if events else np.zeros(
+                (0, len(self.element_names)), np.uint8)
+        info['hands'] = record['hands']
+        return info
