@@ -62,7 +62,8 @@ def main(argv=None):
           f'{osp.join(show_dir, "timelines.png")}', flush=True)
     run([py, 'tools/analysis_tools/eval_sequences.py',
          osp.join(args.data, 'test.json'), dump, '--classes',
-         osp.join(args.data, 'classes.txt')])
+         osp.join(args.data, 'classes.txt'), '--attributes', 'side', 'hand',
+         'type', 'direction', 'outcome'])
 
 
 if __name__ == '__main__':

@@ -63,7 +63,9 @@ def test_f3ast_journey(tool, tmp_path, repo_root):
 
     evaluated = last_json(tool(
         'analysis_tools/eval_sequences.py', data / 'test.json', dump,
-        '--classes', data / 'classes.txt'))
+        '--classes', data / 'classes.txt', '--attributes', 'side', 'hand',
+        'type', 'direction', 'outcome'))
+    assert 'hand_accuracy' in evaluated
     assert evaluated == pytest.approx(
         {k[len('seq/'):]: v for k, v in metrics.items()
          if k.startswith('seq/')}, abs=1e-6)
