@@ -5,7 +5,7 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 
 from fga.evaluation.functional.label_breakdown import confusion_matrix
-from fga.utils.atomic_files import atomic_write
+from fga.visualization.palette import save_figure
 
 __all__ = ['NONE_LABEL', 'prediction_confusion', 'select_classes',
            'plot_confusion']
@@ -98,7 +98,4 @@ def plot_confusion(matrix: np.ndarray,
                     'black')
     ax.set_title(title or ('confusion matrix (rows normalised)'
                            if normalize else 'confusion matrix'))
-    fig.tight_layout()
-    with atomic_write(out_file, binary=True) as f:
-        fig.savefig(f, format='png', dpi=100)
-    plt.close(fig)
+    save_figure(fig, out_file, dpi=100)

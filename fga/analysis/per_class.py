@@ -12,7 +12,7 @@ from fga.evaluation.functional.detection_map import detection_map
 from fga.evaluation.functional.label_breakdown import (
     aligned_labels, attribute_accuracy, attribute_value_accuracy,
     per_class_accuracy, split_attributes)
-from fga.utils.atomic_files import atomic_write
+from fga.visualization.palette import save_figure
 
 __all__ = ['per_class_results', 'format_results', 'plot_results']
 
@@ -194,7 +194,4 @@ def plot_results(result: dict, out_file: str,
         ax.grid(axis='y', alpha=0.3)
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
-    with atomic_write(out_file, binary=True) as f:
-        fig.savefig(f, format='png', dpi=100)
-    plt.close(fig)
+    save_figure(fig, out_file, dpi=100)

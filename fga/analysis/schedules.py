@@ -9,7 +9,7 @@ from typing import Optional
 import numpy as np
 import torch.nn as nn
 
-from fga.utils.atomic_files import atomic_write
+from fga.visualization.palette import save_figure
 
 __all__ = ['iterations_per_epoch', 'simulate_schedule', 'plot_schedule']
 
@@ -133,7 +133,4 @@ def plot_schedule(schedule: dict, out_file: str,
             top.set_xlabel('epoch')
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
-    with atomic_write(out_file, binary=True) as f:
-        fig.savefig(f, format='png', dpi=100)
-    plt.close(fig)
+    save_figure(fig, out_file, dpi=100)

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 
-from fga.utils.atomic_files import atomic_write
+from fga.visualization.palette import save_figure
 
 __all__ = [
     'find_scalar_log', 'load_scalar_log', 'training_time', 'plot_curves'
@@ -145,10 +145,7 @@ def plot_curves(logs: Sequence[Dict[str, List[dict]]],
         ax.axis('off')
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
-    with atomic_write(out_file, binary=True) as f:
-        fig.savefig(f, format='png', dpi=100)
-    plt.close(fig)
+    save_figure(fig, out_file, dpi=100)
     return drawn
 
 

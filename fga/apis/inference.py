@@ -28,7 +28,7 @@ made with), streaming the video clip by clip.
 """
 import os
 import os.path as osp
-from typing import Dict, List, Optional, Sequence, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import torch
@@ -161,13 +161,11 @@ def _pipeline(steps: Sequence[dict], replace: Dict[str, List[dict]]):
 
 
 @torch.no_grad()
-def inference_sequence(model: torch.nn.Module,
-                       video: str,
-                       classes: Sequence[str],
-                       batch_size: int = 4) -> dict:
-    """The event sequence of one video file or frame folder
-    (``%06d.jpg``), tiled into the config's evaluation clips whose
-    predictions are concatenated in time order."""
+def _clip_predictions(model, video: str, batch_size: int,
+                      **fields) -> Tuple[int, list]:
+    """The number of frames of ``video`` (a file or a frame folder) and
+    the model's predicted samples for each of the config's evaluation
+    clips, in time order; ``fields`` join every clip's input."""
     from mmengine.dataset import pseudo_collate
 
     from fga.datasets.event_sequence_dataset import evaluation_clip_starts
@@ -181,31 +179,44 @@ def inference_sequence(model: torch.nn.Module,
     base = dict(video=_name(video), num_frames=num_frames, events=[],
                 num_clips=1, clip_len=data_cfg.clip_len,
                 stride=data_cfg.stride, pad_len=data_cfg.pad_len,
-                modality='RGB', start_index=0)
+                modality='RGB', start_index=0, **fields)
     base['frame_dir' if is_folder else 'filename'] = video
     starts = evaluation_clip_starts(num_frames, data_cfg.clip_len,
                                     data_cfg.stride, data_cfg.pad_len)
-    fps = _video_fps(video)
-    labels, scores, events = [], [], []
+    outputs = []
     for i in range(0, len(starts), batch_size):
         batch = pseudo_collate([
             pipeline(dict(base, clip_start=s))
             for s in starts[i:i + batch_size]
         ])
-        for sample in model.test_step(batch):
-            labels += sample.pred_labels.tolist()
-            scores += sample.pred_scores.float().cpu().tolist()
-            if 'pred_event_frames' in sample:
-                events += [
-                    dict(frame=int(f), label=classes[int(c)],
-                         score=round(float(p), 4),
-                         **({} if fps is None else dict(
-                             time=round(float(f) / fps, 3))))
-                    for f, c, p in zip(sample.pred_event_frames,
-                                       sample.pred_event_labels,
-                                       sample.pred_event_scores)
-                    if 0 <= int(f) < num_frames
-                ]
+        outputs += model.test_step(batch)
+    return num_frames, outputs
+
+
+def inference_sequence(model: torch.nn.Module,
+                       video: str,
+                       classes: Sequence[str],
+                       batch_size: int = 4) -> dict:
+    """The event sequence of one video file or frame folder
+    (``%06d.jpg``), tiled into the config's evaluation clips whose
+    predictions are concatenated in time order."""
+    num_frames, outputs = _clip_predictions(model, video, batch_size)
+    fps = _video_fps(video)
+    labels, scores, events = [], [], []
+    for sample in outputs:
+        labels += sample.pred_labels.tolist()
+        scores += sample.pred_scores.float().cpu().tolist()
+        if 'pred_event_frames' in sample:
+            events += [
+                dict(frame=int(f), label=classes[int(c)],
+                     score=round(float(p), 4),
+                     **({} if fps is None else dict(
+                         time=round(float(f) / fps, 3))))
+                for f, c, p in zip(sample.pred_event_frames,
+                                   sample.pred_event_labels,
+                                   sample.pred_event_scores)
+                if 0 <= int(f) < num_frames
+            ]
     result = dict(video=_name(video), task=model_task(model),
                   num_frames=num_frames, labels=[classes[i] for i in labels],
                   scores=[[round(p, 6) for p in row] for row in scores])
@@ -241,40 +252,22 @@ def inference_f3ed(model: torch.nn.Module,
     config's evaluation clips, their probabilities placed on the video's
     sampled grid and decoded as ``F3EDMetric`` decodes them (the element
     groups and events come from the config's dataset files)."""
-    from mmengine.dataset import pseudo_collate
-
     from fga.annotations import decode_elements
-    from fga.datasets.event_sequence_dataset import evaluation_clip_starts
     from fga.evaluation.metrics.f3ed_metric import average_clip_scores
     from fga.models.utils import decode_f3ed_events
     data_cfg = model.cfg.test_dataloader.dataset
     groups, vocabulary = f3set_files(data_cfg)
-    is_folder = osp.isdir(video)
-    num_frames = video_length(video)
-    decoder = [dict(type='PaddedRawFrameDecode' if is_folder else
-                    'PaddedDecordDecode')]
-    pipeline = _pipeline(data_cfg.pipeline,
-                         {name: decoder for name in _DECODERS})
     stride = data_cfg.stride
-    base = dict(video=_name(video), num_frames=num_frames, events=[],
-                event_elements=np.zeros((0, groups.num_elements), np.uint8),
-                hands=np.zeros(2, np.int64), num_clips=1,
-                clip_len=data_cfg.clip_len, stride=stride,
-                pad_len=data_cfg.pad_len, modality='RGB', start_index=0)
-    base['frame_dir' if is_folder else 'filename'] = video
-    starts = evaluation_clip_starts(num_frames, data_cfg.clip_len, stride,
-                                    data_cfg.pad_len)
-    clips = []
-    for i in range(0, len(starts), batch_size):
-        batch = pseudo_collate([
-            pipeline(dict(base, clip_start=s))
-            for s in starts[i:i + batch_size]
-        ])
-        for sample in model.test_step(batch):
-            clips.append(
-                dict(clip_start_index=int(sample.clip_start_index),
-                     event_probs=sample.pred_event_probs.numpy(),
-                     element_probs=sample.pred_element_probs.numpy()))
+    num_frames, outputs = _clip_predictions(
+        model, video, batch_size,
+        event_elements=np.zeros((0, groups.num_elements), np.uint8),
+        hands=np.zeros(2, np.int64))
+    clips = [
+        dict(clip_start_index=int(sample.clip_start_index),
+             event_probs=sample.pred_event_probs.numpy(),
+             element_probs=sample.pred_element_probs.numpy())
+        for sample in outputs
+    ]
     event_probs, element_probs = average_clip_scores(clips,
                                                      num_frames // stride)
     flags, elements = decode_f3ed_events(

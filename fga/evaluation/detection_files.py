@@ -1,6 +1,7 @@
 """Scoring an ActivityNet-format detection file against an annotation JSON
 (the logic of ``tools/analysis_tools/eval_detections.py``)."""
-from typing import Optional, Sequence, Union
+import argparse
+from typing import List, Optional, Sequence, Union
 
 import numpy as np
 
@@ -10,7 +11,24 @@ from fga.annotations import (load_activitynet_results,
                              video_ground_truth)
 from .functional.detection_map import deduplicate_ground_truth, detection_map
 
-__all__ = ['load_detection_ground_truth', 'evaluate_detection_files']
+__all__ = [
+    'load_detection_ground_truth', 'evaluate_detection_files',
+    'parse_tiou_thresholds'
+]
+
+
+def parse_tiou_thresholds(text: str) -> List[float]:
+    """``--tiou 0.3,0.5,0.7`` → ``[0.3, 0.5, 0.7]`` (an ``argparse``
+    type: a bad value is a usage error naming the option)."""
+    try:
+        values = [float(x) for x in text.split(',') if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'--tiou expects comma-separated numbers, got {text!r}') from None
+    if not values or any(not 0 < v <= 1 for v in values):
+        raise argparse.ArgumentTypeError(
+            f'--tiou thresholds must lie in (0, 1], got {text!r}')
+    return values
 
 
 def load_detection_ground_truth(ann_file: str,

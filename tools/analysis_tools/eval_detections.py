@@ -13,19 +13,8 @@ one JSON object with ``tiou``, ``mAP_per_tiou`` and ``mAP`` (0-1).
 import argparse
 import json
 
-from fga.evaluation.detection_files import evaluate_detection_files
-
-
-def parse_thresholds(text: str):
-    try:
-        values = [float(x) for x in text.split(',') if x.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f'--tiou expects comma-separated numbers, got {text!r}') from None
-    if not values or any(not 0 < v <= 1 for v in values):
-        raise argparse.ArgumentTypeError(
-            f'--tiou thresholds must lie in (0, 1], got {text!r}')
-    return values
+from fga.evaluation.detection_files import (evaluate_detection_files,
+                                            parse_tiou_thresholds)
 
 
 def main(argv=None):
@@ -36,7 +25,7 @@ def main(argv=None):
     parser.add_argument('pred_json', help='predictions')
     parser.add_argument('--subset', default='test',
                         help='subset to evaluate (case-insensitive)')
-    parser.add_argument('--tiou', type=parse_thresholds,
+    parser.add_argument('--tiou', type=parse_tiou_thresholds,
                         default=[0.3, 0.4, 0.5, 0.6, 0.7],
                         help='comma-separated tIoU thresholds')
     parser.add_argument('--class-agnostic', action='store_true',

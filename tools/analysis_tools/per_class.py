@@ -23,18 +23,7 @@ from mmengine.config import Config, DictAction
 from fga.analysis.per_class import (format_results, per_class_results,
                                     plot_results)
 from fga.analysis.prediction_sources import dump_json, load_predictions
-
-
-def parse_thresholds(text: str):
-    try:
-        values = [float(x) for x in text.split(',') if x.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f'--tiou expects comma-separated numbers, got {text!r}') from None
-    if not values or any(not 0 < v <= 1 for v in values):
-        raise argparse.ArgumentTypeError(
-            f'--tiou thresholds must lie in (0, 1], got {text!r}')
-    return values
+from fga.evaluation.detection_files import parse_tiou_thresholds
 
 
 def main(argv=None):
@@ -55,7 +44,7 @@ def main(argv=None):
                         help='ground-truth frame stride (sequences)')
     parser.add_argument('--subset', nargs='+',
                         help='annotation subsets (detection)')
-    parser.add_argument('--tiou', type=parse_thresholds,
+    parser.add_argument('--tiou', type=parse_tiou_thresholds,
                         default=[0.3, 0.4, 0.5, 0.6, 0.7],
                         help='comma-separated tIoU thresholds (detection)')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
