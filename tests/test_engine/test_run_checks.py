@@ -92,11 +92,11 @@ def test_head_and_dataset_classes_must_agree():
         ClassAgreementHook().before_run(_agreement_runner(_Model(), wrapped))
 
 
-def _tiny(repo_root, **changes):
+def _tiny(repo_root, work_dir, **changes):
     cfg = Config.fromfile(osp.join(
         repo_root, 'configs', 'spotting',
         'spotting_r3d18-bigru_1xb4-8e_synthrally-rgb.py'))
-    cfg.work_dir = changes.pop('work_dir', '/tmp/fga-check-config')
+    cfg.work_dir = str(work_dir)
     cfg.merge_from_dict(changes)
     return cfg
 
@@ -123,8 +123,9 @@ def _tiny(repo_root, **changes):
     ({'test_evaluator': None},
      'test_dataloader, test_cfg given but test_evaluator not'),
 ])
-def test_config_mistakes_name_the_key(repo_root, changes, message):
-    cfg = _tiny(repo_root, **changes)
+def test_config_mistakes_name_the_key(repo_root, tmp_path, changes,
+                                      message):
+    cfg = _tiny(repo_root, tmp_path / 'work', **changes)
     with pytest.raises(ConfigError, match=message):
         check_config(cfg)
 
