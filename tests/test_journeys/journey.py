@@ -155,3 +155,34 @@ IBM_TAM_RESNET_NAMES = [
     (r'backbone\.(layer\d\.\d+)\.conv1\.tam\.branches\.2\.weight',
      r'\1.tam.next_se.fc1.weight'),
 ] + TORCHVISION_RESNET_NAMES
+
+
+FEATURE_EXTRACTOR = """
+model = dict(
+    type='Recognizer3D',
+    backbone=dict(type='ResNet3d', depth=18, base_channels={width},
+                  pretrained=None, pretrained2d=False, conv1_stride_t=1,
+                  pool1_stride_t=1, inflate=(0, 0, 1, 1)),
+    cls_head=dict(type='I3DHead', num_classes=3, in_channels={channels}),
+    data_preprocessor=dict(type='ActionDataPreprocessor',
+                           mean=[123.675, 116.28, 103.53],
+                           std=[58.395, 57.12, 57.375],
+                           format_shape='NCTHW'))
+"""
+
+
+def feature_extractor(folder, base_channels: int):
+    """A random 3D ResNet-18 whose pooled features are
+    ``8 * base_channels``-d (a config and its checkpoint in ``folder``),
+    for the ``feature_extractor`` of a localizer config."""
+    from mmaction.registry import MODELS
+    from mmengine.config import Config
+    name = f'r3d18_w{base_channels}_features'
+    config = folder / f'{name}.py'
+    config.write_text(FEATURE_EXTRACTOR.format(
+        width=base_channels, channels=8 * base_channels))
+    torch.manual_seed(0)
+    weights = folder / f'{name}.pth'
+    torch.save(dict(state_dict=MODELS.build(
+        Config.fromfile(str(config)).model).state_dict()), weights)
+    return config, weights

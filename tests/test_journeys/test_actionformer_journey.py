@@ -8,14 +8,12 @@ import os.path as osp
 import numpy as np
 import pytest
 import torch
-from mmaction.registry import MODELS
-from mmengine.config import Config
 
 from fga.models.converters import ACTIONFORMER_KEY_MAP
 from tests.test_journeys.journey import (assert_picture, assert_same_weights,
-                                         invert_prefixes, last_json,
-                                         load_state_dict, logged_metrics,
-                                         write_video)
+                                         feature_extractor, invert_prefixes,
+                                         last_json, load_state_dict,
+                                         logged_metrics, write_video)
 
 TINY = """
 _base_ = [{base!r}]
@@ -37,30 +35,11 @@ feature_extractor = dict(config={extractor!r}, checkpoint={weights!r},
                          clip_len=16, stride=4, short_side=64, crop_size=56)
 """
 
-# A 3D ResNet whose pooled features are 32-d, as SynthFeat's.
-EXTRACTOR = """
-model = dict(
-    type='Recognizer3D',
-    backbone=dict(type='ResNet3d', depth=18, base_channels=4,
-                  pretrained=None, pretrained2d=False, conv1_stride_t=1,
-                  pool1_stride_t=1, inflate=(0, 0, 1, 1)),
-    cls_head=dict(type='I3DHead', num_classes=3, in_channels=32),
-    data_preprocessor=dict(type='ActionDataPreprocessor',
-                           mean=[123.675, 116.28, 103.53],
-                           std=[58.395, 57.12, 57.375],
-                           format_shape='NCTHW'))
-"""
-
 
 def test_actionformer_journey(tool, tmp_path, repo_root):
     data = tmp_path / 'synthfeat'
     tool('data/synthesize.py', 'synthfeat', '--out', data, '--videos', 10)
-    extractor = tmp_path / 'r3d18_w4_features.py'
-    extractor.write_text(EXTRACTOR)
-    torch.manual_seed(0)
-    weights = tmp_path / 'r3d18_w4_features.pth'
-    torch.save(dict(state_dict=MODELS.build(
-        Config.fromfile(str(extractor)).model).state_dict()), weights)
+    extractor, weights = feature_extractor(tmp_path, 4)
     config = tmp_path / 'actionformer_tiny_synthfeat.py'
     ann = data / 'annotations.json'
     base = osp.join(repo_root, 'configs', 'actionformer',

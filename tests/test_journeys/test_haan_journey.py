@@ -10,12 +10,10 @@ import os.path as osp
 import numpy as np
 import pytest
 import torch
-from mmaction.registry import MODELS
-from mmengine.config import Config
 
-from tests.test_journeys.journey import (assert_picture, last_json,
-                                         load_state_dict, logged_metrics,
-                                         write_video)
+from tests.test_journeys.journey import (assert_picture, feature_extractor,
+                                         last_json, load_state_dict,
+                                         logged_metrics, write_video)
 
 TINY = """
 _base_ = [{base!r}]
@@ -33,19 +31,6 @@ feature_extractor = dict(config={extractor!r}, checkpoint={weights!r},
                          clip_len=8, stride=8, short_side=64, crop_size=56)
 """
 
-# A 3D ResNet whose pooled features are 64-d, as SynthWeak's.
-EXTRACTOR = """
-model = dict(
-    type='Recognizer3D',
-    backbone=dict(type='ResNet3d', depth=18, base_channels=8,
-                  pretrained=None, pretrained2d=False, conv1_stride_t=1,
-                  pool1_stride_t=1, inflate=(0, 0, 1, 1)),
-    cls_head=dict(type='I3DHead', num_classes=3, in_channels=64),
-    data_preprocessor=dict(type='ActionDataPreprocessor',
-                           mean=[123.675, 116.28, 103.53],
-                           std=[58.395, 57.12, 57.375],
-                           format_shape='NCTHW'))
-"""
 TIOUS = [round(0.1 + 0.05 * i, 2) for i in range(9)]
 
 
@@ -55,12 +40,7 @@ def test_haan_journey(tool, tmp_path, repo_root):
     ann = tmp_path / 'synthweak.json'
     tool('data/haan/convert_annotations.py', data, ann,
          '--num-training-videos', 30)
-    extractor = tmp_path / 'r3d18_w8_features.py'
-    extractor.write_text(EXTRACTOR)
-    torch.manual_seed(0)
-    weights = tmp_path / 'r3d18_w8_features.pth'
-    torch.save(dict(state_dict=MODELS.build(
-        Config.fromfile(str(extractor)).model).state_dict()), weights)
+    extractor, weights = feature_extractor(tmp_path, 8)
     config = tmp_path / 'haan_tiny_synthweak.py'
     config.write_text(TINY.format(
         base=osp.join(repo_root, 'configs', 'haan',

@@ -11,8 +11,8 @@ import pytest
 import torch
 
 from fga.datasets.synthetic import generate_move4mnist
-from tests.test_journeys.journey import (IBM_TAM_RESNET_NAMES,
-                                         assert_picture, assert_same_weights,
+from tests.test_journeys.journey import (IBM_TAM_RESNET_NAMES, assert_picture,
+                                         assert_same_weights,
                                          frame_folder_video, last_json,
                                          load_state_dict, logged_metrics,
                                          rename_by_patterns)
