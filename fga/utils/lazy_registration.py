@@ -16,8 +16,8 @@ import sys
 
 __all__ = ['COMPONENT_PACKAGES', 'import_components', 'register_on_first_use']
 
-# Every package whose import registers something (keep in sync when a
-# package gains a registered class).
+# Every package whose import registers something (a test checks that no
+# registering module lies outside them).
 COMPONENT_PACKAGES = ('fga.datasets', 'fga.engine', 'fga.evaluation.metrics',
                       'fga.models', 'fga.visualization')
 REGISTRY_MODULE = 'mmaction.registry'
