@@ -1,7 +1,7 @@
 """The F3AST sequence-to-sequence head: per-frame features in, the ordered
 sequence of fine-grained event labels out."""
 import math
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 import torch
 import torch.nn as nn
@@ -12,7 +12,8 @@ from mmengine.model import BaseModule
 from fga.annotations.vocabulary import NUM_SPECIAL_TOKENS, PAD_TOKEN
 from ..common import PostNormEncoderLayer
 from ..common.memory_cache import cached_decoder_forward, project_memory
-from ..utils.event_targets import IGNORE_INDEX, frame_event_targets
+from ..utils.event_targets import (IGNORE_INDEX, attribute_targets_table,
+                                   frame_event_targets)
 from ..utils.masking import drop_random_steps, never_empty
 from ..utils.sequence_decoding import (beam_decode, best_first_decode,
                                        greedy_decode, sequence_targets)
@@ -58,6 +59,12 @@ class F3ASTHead(BaseModule):
             from scratch learn the visual cues in fewer steps.
         frame_loss_dilation: frames either side of an event that share its
             label in the auxiliary loss.
+        frame_loss_attributes: the C class names, when they compose
+            ``_``-separated attributes (side_hand_type_direction_outcome):
+            the per-frame loss is then one classification per attribute
+            (see :func:`attribute_targets_table`) instead of one over the C
+            classes, so every event teaches each attribute whatever the
+            others are.
     """
 
     def __init__(self,
@@ -80,6 +87,7 @@ class F3ASTHead(BaseModule):
                  max_queue: int = 2000,
                  frame_loss_weight: float = 0.0,
                  frame_loss_dilation: int = 1,
+                 frame_loss_attributes: Optional[Sequence[str]] = None,
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if decoder not in DECODERS:
@@ -115,7 +123,19 @@ class F3ASTHead(BaseModule):
         self.classifier = nn.Linear(d_model, self.vocab_size)
         self.frame_loss_weight = frame_loss_weight
         self.frame_loss_dilation = frame_loss_dilation
-        self.frame_classifier = nn.Linear(d_model, num_classes + 1) \
+        self.attribute_sizes = None
+        frame_outputs = num_classes + 1
+        if frame_loss_attributes is not None:
+            if len(frame_loss_attributes) != num_classes:
+                raise ValueError(
+                    f'frame_loss_attributes names '
+                    f'{len(frame_loss_attributes)} classes, the head has '
+                    f'{num_classes}')
+            table, self.attribute_sizes = attribute_targets_table(
+                frame_loss_attributes)
+            self.register_buffer('attribute_table', table, persistent=False)
+            frame_outputs = sum(self.attribute_sizes)
+        self.frame_classifier = nn.Linear(d_model, frame_outputs) \
             if frame_loss_weight > 0 else None
         self.encoder_position_dropout = nn.Dropout(position_dropout)
         self.decoder_position_dropout = nn.Dropout(position_dropout)
@@ -229,10 +249,24 @@ class F3ASTHead(BaseModule):
             frame_targets = frame_event_targets(data_samples, feats.shape[1],
                                                 valid_mask,
                                                 self.frame_loss_dilation)
-            losses['loss_frame'] = self.frame_loss_weight * F.cross_entropy(
+            losses['loss_frame'] = self.frame_loss_weight * self.frame_loss(
                 self.frame_classifier(memory).flatten(0, 1),
-                frame_targets.flatten(), ignore_index=IGNORE_INDEX)
+                frame_targets.flatten())
         return losses
+
+    def frame_loss(self, logits: torch.Tensor,
+                   targets: torch.Tensor) -> torch.Tensor:
+        """(N, outputs) logits, (N,) targets (0 background, class + 1,
+        ignored) -> the per-frame loss: one cross-entropy over the classes,
+        or the mean of the per-attribute cross-entropies."""
+        if self.attribute_sizes is None:
+            return F.cross_entropy(logits, targets, ignore_index=IGNORE_INDEX)
+        keep = targets != IGNORE_INDEX
+        logits, values = logits[keep], self.attribute_table[targets[keep]]
+        return torch.stack([
+            F.cross_entropy(part, values[:, p])
+            for p, part in enumerate(logits.split(self.attribute_sizes, 1))
+        ]).mean()
 
     def decode(self, memory: torch.Tensor, valid_mask: torch.Tensor) -> List:
         """Token ids and probability rows per sample (see

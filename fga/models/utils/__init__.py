@@ -1,7 +1,8 @@
 """Pure functions of fga's models: targets, decoding, (Soft-)NMS,
 clustering, weight inflation and masks. Building blocks
 (``nn.Module``) live in :mod:`fga.models.common`."""
-from .event_targets import IGNORE_INDEX, frame_event_targets
+from .event_targets import (IGNORE_INDEX, attribute_targets_table,
+                            frame_event_targets)
 from .f3ed_decoding import (decode_f3ed_events, detect_events,
                             resolve_elements, temporal_nms)
 from .frame_clustering import (cluster_means, consecutive_hamming,
@@ -24,11 +25,11 @@ __all__ = [
     'best_first_decode', 'cas_proposals', 'cluster_means',
     'coarse_level_representations', 'consecutive_hamming',
     'cumulative_clusters', 'decode_f3ed_events', 'decode_segments',
-    'detect_events',
-    'resolve_elements', 'temporal_nms', 'downsample_mask',
-    'drop_random_steps', 'fine_level_representations', 'frame_event_targets',
-    'greedy_decode', 'IGNORE_INDEX', 'inflate_2d_state_dict', 'length_score',
-    'never_empty', 'nms_1d', 'pad_sequences', 'pyramid_points',
-    'segment_overlaps', 'segment_voting', 'sequence_targets', 'sinusoid_table',
-    'slope_clusters', 'soft_nms_1d', 'visual_concepts'
+    'detect_events', 'resolve_elements', 'temporal_nms', 'downsample_mask',
+    'attribute_targets_table', 'drop_random_steps',
+    'fine_level_representations', 'frame_event_targets', 'greedy_decode',
+    'IGNORE_INDEX', 'inflate_2d_state_dict', 'length_score', 'never_empty',
+    'nms_1d', 'pad_sequences', 'pyramid_points', 'segment_overlaps',
+    'segment_voting', 'sequence_targets', 'sinusoid_table', 'slope_clusters',
+    'soft_nms_1d', 'visual_concepts'
 ]

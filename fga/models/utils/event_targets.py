@@ -1,9 +1,9 @@
 """Per-frame targets from a clip's events."""
-from typing import Sequence
+from typing import List, Sequence, Tuple
 
 import torch
 
-__all__ = ['frame_event_targets']
+__all__ = ['frame_event_targets', 'attribute_targets_table']
 
 IGNORE_INDEX = -100
 
@@ -30,3 +30,31 @@ def frame_event_targets(data_samples: Sequence,
             targets[b, lo:hi] = label + 1
     targets = targets.to(valid_mask.device)
     return targets.masked_fill(~valid_mask, IGNORE_INDEX)
+
+
+def attribute_targets_table(class_names: Sequence[str],
+                            separator: str = '_'
+                            ) -> Tuple[torch.Tensor, List[int]]:
+    """Factorise compositional class names into per-attribute targets.
+
+    Every name splits into the same number P of parts (attribute values,
+    e.g. ``near_fh_stroke_CC_in``). Attribute p takes value 0 for "no
+    event" and 1 + the index of the part among its sorted distinct values.
+
+    Returns:
+        table: (C + 1, P) long; row 0 is the background, row ``c + 1`` is
+            class c (the indexing of :func:`frame_event_targets`).
+        sizes: values per attribute (distinct parts + 1).
+    """
+    parts = [name.split(separator) for name in class_names]
+    lengths = {len(p) for p in parts}
+    if len(lengths) != 1:
+        raise ValueError(f'class names must all have the same number of '
+                         f'{separator!r}-separated attributes; got '
+                         f'{sorted(lengths)} in {list(class_names)}')
+    values = [sorted(set(column)) for column in zip(*parts)]
+    table = torch.zeros(len(parts) + 1, len(values), dtype=torch.long)
+    for c, name_parts in enumerate(parts, 1):
+        for p, part in enumerate(name_parts):
+            table[c, p] = values[p].index(part) + 1
+    return table, [len(v) + 1 for v in values]

@@ -135,3 +135,28 @@ def test_auxiliary_frame_loss():
     assert feats.grad.abs().sum() > 0
     assert F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
                      num_heads=2).frame_classifier is None
+
+
+def test_attribute_frame_loss_is_the_mean_of_per_attribute_losses():
+    torch.manual_seed(0)
+    names = ['near_fh_in', 'near_bh_last', 'far_fh_in', 'far_bh_in']
+    head = F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
+                     num_heads=2, ffn_channels=16, frame_loss_weight=1.0,
+                     frame_loss_attributes=names)
+    assert head.attribute_sizes == [3, 3, 3]
+    assert head.frame_classifier.out_features == 9
+    logits = torch.randn(3, 9)
+    # background, far_bh_in, ignored
+    targets = torch.tensor([0, 4, -100])
+    parts = logits[:2].split([3, 3, 3], 1)
+    # far_bh_in: far = value 1 of (far, near), bh = 1 of (bh, fh),
+    # in = 1 of (in, last); every value shifted by the background's 0.
+    expected = torch.stack([
+        torch.nn.functional.cross_entropy(part, torch.tensor([0, 1]))
+        for part in parts
+    ]).mean()
+    assert torch.allclose(head.frame_loss(logits, targets), expected)
+    with pytest.raises(ValueError, match='names 3 classes'):
+        F3ASTHead(in_channels=8, num_classes=4, clip_len=6, d_model=8,
+                  num_heads=2, frame_loss_weight=1.0,
+                  frame_loss_attributes=names[:3])
