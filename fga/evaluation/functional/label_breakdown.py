@@ -15,10 +15,11 @@ exactly: tolerance pairs, which forgive neighbouring directions, would hide
 the very errors a per-attribute table is for.
 """
 import warnings
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
+from fga.annotations.vocabulary import split_attributes
 from .alignment import DELETION, INSERTION, align_sequences
 
 __all__ = [
@@ -70,36 +71,6 @@ def aligned_labels(preds: Sequence[Sequence[int]],
 
     return AlignedLabels(array(pred), array(gt), array(deleted),
                          array(inserted))
-
-
-def split_attributes(class_names: Sequence[str],
-                     attribute_names: Optional[Sequence[str]] = None,
-                     separator: str = '_') -> Tuple[List[str], np.ndarray]:
-    """Attribute values of every class name.
-
-    Args:
-        class_names: C names, each with the same number A of fields.
-        attribute_names: the A field names; None names them by position
-            (``attribute_1`` ...).
-        separator: what separates the fields of a name.
-
-    Returns:
-        (the A attribute names, (C, A) array of value strings).
-    """
-    fields = [name.split(separator) for name in class_names]
-    if not fields:
-        raise ValueError('no class names to split into attributes')
-    count = len(attribute_names) if attribute_names else len(fields[0])
-    wrong = [n for n, f in zip(class_names, fields) if len(f) != count]
-    if wrong:
-        raise ValueError(
-            f'class names do not compose {count} attributes separated by '
-            f'{separator!r}: {wrong[0]!r} has {len(wrong[0].split(separator))}'
-            f' fields' + (f' (attributes {list(attribute_names)})'
-                          if attribute_names else ''))
-    names = (list(attribute_names) if attribute_names else
-             [f'attribute_{i + 1}' for i in range(count)])
-    return names, np.asarray(fields, dtype=object).reshape(len(fields), count)
 
 
 def attribute_accuracy(aligned: AlignedLabels,

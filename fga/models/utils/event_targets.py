@@ -3,6 +3,8 @@ from typing import List, Sequence, Tuple
 
 import torch
 
+from fga.annotations.vocabulary import split_attributes
+
 __all__ = ['frame_event_targets', 'attribute_targets_table']
 
 IGNORE_INDEX = -100
@@ -46,13 +48,8 @@ def attribute_targets_table(class_names: Sequence[str],
             class c (the indexing of :func:`frame_event_targets`).
         sizes: values per attribute (distinct parts + 1).
     """
-    parts = [name.split(separator) for name in class_names]
-    lengths = {len(p) for p in parts}
-    if len(lengths) != 1:
-        raise ValueError(f'class names must all have the same number of '
-                         f'{separator!r}-separated attributes; got '
-                         f'{sorted(lengths)} in {list(class_names)}')
-    values = [sorted(set(column)) for column in zip(*parts)]
+    _, parts = split_attributes(class_names, separator=separator)
+    values = [sorted(set(column)) for column in parts.T]
     table = torch.zeros(len(parts) + 1, len(values), dtype=torch.long)
     for c, name_parts in enumerate(parts, 1):
         for p, part in enumerate(name_parts):

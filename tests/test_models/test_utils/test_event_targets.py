@@ -10,5 +10,5 @@ def test_attribute_targets_table_factorises_class_names():
     assert sizes == [3, 4, 3]
     # Row 0 is the background; values are 1 + index among sorted parts.
     assert table.tolist() == [[0, 0, 0], [2, 3, 1], [1, 1, 1], [1, 2, 2]]
-    with pytest.raises(ValueError, match='same number'):
+    with pytest.raises(ValueError, match='do not compose'):
         attribute_targets_table(['near_fh', 'far'])
